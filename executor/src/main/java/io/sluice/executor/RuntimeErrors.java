@@ -1,0 +1,60 @@
+package io.sluice.executor;
+
+import io.sluice.common.error.SluiceException;
+import io.sluice.common.error.SqlState;
+
+/**
+ * Errors thrown while computing, as {@link SluiceException}s with the SQLSTATE their cause
+ * deserves: generated code throws plain Java exceptions (ArithmeticException for division by
+ * zero, NumberFormatException for a bad cast), which users should see as SQL errors.
+ */
+public final class RuntimeErrors {
+  private RuntimeErrors() {}
+
+  /** The SQL error for an exception thrown during execution. */
+  public static SluiceException translate(Throwable e) {
+    if (e instanceof SluiceException se) {
+      return se;
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof ArithmeticException) {
+      String lower = message.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("by zero") || lower.contains("division undefined")) {
+        return new SluiceException(SqlState.DIVISION_BY_ZERO, "division by zero", e);
+      }
+      if (lower.contains("overflow") || lower.contains("out of range")) {
+        return new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+            "numeric value out of range: " + message, e);
+      }
+      return new SluiceException(SqlState.DATA_EXCEPTION, message, e);
+    }
+    if (e instanceof NumberFormatException) {
+      return new SluiceException(SqlState.INVALID_TEXT_REPRESENTATION,
+          "invalid number: " + message, e);
+    }
+    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+      if (message.contains("out of range") || message.contains("Value out of range")) {
+        return new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, message, e);
+      }
+      if (e.getStackTrace().length > 0 && isGenerated(e)) {
+        return new SluiceException(SqlState.DATA_EXCEPTION, message, e);
+      }
+    }
+    if (e instanceof RuntimeException && isGenerated(e)) {
+      return new SluiceException(SqlState.DATA_EXCEPTION, message, e);
+    }
+    return SluiceException.internal(e.getClass().getSimpleName() + ": " + message, e);
+  }
+
+  /** Whether the exception came out of generated code or Calcite's runtime functions. */
+  private static boolean isGenerated(Throwable e) {
+    for (StackTraceElement el : e.getStackTrace()) {
+      String c = el.getClassName();
+      if (c.startsWith("org.apache.calcite.runtime") || c.equals("Calc")
+          || c.equals("JoinCondition") || c.startsWith("org.apache.calcite.avatica.util")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,221 @@
+package io.sluice.executor.dml;
+
+import io.sluice.common.error.SluiceException;
+import io.sluice.common.error.SqlState;
+import io.sluice.executor.ExecutionEnvironment;
+import io.sluice.executor.codegen.QueryContext;
+import io.sluice.executor.data.RowKey;
+import io.sluice.executor.runtime.AdhocQuery;
+import io.sluice.plan.ModifyPlan;
+import io.sluice.plan.catalog.TableDef;
+import io.sluice.storage.kv.KvBatch;
+import io.sluice.storage.kv.KvSnapshot;
+import io.sluice.storage.kv.RocksDbStore;
+import io.sluice.storage.table.RowCursor;
+import io.sluice.storage.table.StoredTable;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Executes INSERT, UPDATE and DELETE: runs the statement's source query over a snapshot,
+ * checks every new row, and commits all changes of the statement in one batch, so a statement
+ * applies entirely or not at all. The caller holds the table's write lock, so the duplicate-key
+ * checks see every earlier write and no concurrent one.
+ */
+public final class TableWriter {
+  private final RocksDbStore store;
+  private final ExecutionEnvironment env;
+
+  public TableWriter(RocksDbStore store, ExecutionEnvironment env) {
+    this.store = store;
+    this.env = env;
+  }
+
+  /** The rows a statement changes, before they are written. */
+  public record Changes(TableDef table, List<byte[]> deletes, List<byte[]> putKeys,
+      List<Object[]> putRows, long count) {}
+
+  /** Computes and writes a statement's changes; returns the number of rows affected. */
+  public long execute(ModifyPlan plan, QueryContext context) {
+    Changes changes = compute(plan, context);
+    commit(changes);
+    return changes.count();
+  }
+
+  /** Computes a statement's changes without writing them. */
+  public Changes compute(ModifyPlan plan, QueryContext context) {
+    try (KvSnapshot snapshot = store.snapshot()) {
+      List<Object[]> rows = AdhocQuery.rows(plan.source(), context, snapshot, env);
+      StoredTable table = env.storage(plan.table());
+      switch (plan.kind()) {
+        case INSERT:
+          return insert(plan.table(), table, rows, snapshot);
+        case DELETE:
+          return delete(plan.table(), table, rows, snapshot);
+        case UPDATE:
+          return update(plan.table(), table, rows, snapshot);
+        default:
+          throw new IllegalStateException(plan.kind().name());
+      }
+    }
+  }
+
+  /** Writes changes atomically (durable on return when the store syncs). */
+  public void commit(Changes changes) {
+    if (changes.deletes().isEmpty() && changes.putKeys().isEmpty()) {
+      return;
+    }
+    StoredTable table = env.storage(changes.table());
+    try (KvBatch batch = store.newBatch()) {
+      for (byte[] key : changes.deletes()) {
+        table.delete(batch, key);
+      }
+      for (int i = 0; i < changes.putKeys().size(); i++) {
+        table.put(batch, changes.putKeys().get(i), changes.putRows().get(i));
+      }
+      store.commit(batch);
+    }
+  }
+
+  /** Inserts rows given directly (the fast path for INSERT ... VALUES with parameters). */
+  public Changes insertRows(TableDef def, List<Object[]> rows) {
+    StoredTable table = env.storage(def);
+    if (!table.hasPrimaryKey()) {
+      return insert(def, table, rows, null);
+    }
+    try (KvSnapshot snapshot = store.snapshot()) {
+      return insert(def, table, rows, snapshot);
+    }
+  }
+
+  private Changes insert(TableDef def, StoredTable table, List<Object[]> rows,
+      KvSnapshot snapshot) {
+    RowValidator validator = new RowValidator(def);
+    List<byte[]> keys = new ArrayList<>(rows.size());
+    List<Object[]> stored = new ArrayList<>(rows.size());
+    if (table.hasPrimaryKey()) {
+      Set<ByteBuffer> seen = new HashSet<>();
+      for (Object[] row : rows) {
+        Object[] r = validator.validate(row);
+        byte[] key = table.keyOf(r);
+        if (!seen.add(ByteBuffer.wrap(key)) || table.get(snapshot, key) != null) {
+          throw duplicate(def, r);
+        }
+        keys.add(key);
+        stored.add(r);
+      }
+    } else {
+      long id = table.allocateRowIds(rows.size());
+      for (Object[] row : rows) {
+        stored.add(validator.validate(row));
+        keys.add(table.keyOfRowId(id++));
+      }
+    }
+    return new Changes(def, List.of(), keys, stored, rows.size());
+  }
+
+  private Changes delete(TableDef def, StoredTable table, List<Object[]> rows,
+      KvSnapshot snapshot) {
+    List<byte[]> deletes = new ArrayList<>();
+    if (table.hasPrimaryKey()) {
+      Set<ByteBuffer> seen = new HashSet<>();
+      for (Object[] row : rows) {
+        byte[] key = table.keyOf(row);
+        if (seen.add(ByteBuffer.wrap(key))) {
+          deletes.add(key);
+        }
+      }
+    } else {
+      Map<RowKey, Integer> remaining = new HashMap<>();
+      for (Object[] row : rows) {
+        remaining.merge(new RowKey(row), 1, Integer::sum);
+      }
+      try (RowCursor c = table.scan(snapshot)) {
+        while (c.next() && !remaining.isEmpty()) {
+          RowKey k = new RowKey(c.row());
+          Integer n = remaining.get(k);
+          if (n != null) {
+            deletes.add(c.key());
+            if (n == 1) {
+              remaining.remove(k);
+            } else {
+              remaining.put(k, n - 1);
+            }
+          }
+        }
+      }
+    }
+    return new Changes(def, deletes, List.of(), List.of(), deletes.size());
+  }
+
+  private Changes update(TableDef def, StoredTable table, List<Object[]> rows,
+      KvSnapshot snapshot) {
+    int n = def.rowType().size();
+    RowValidator validator = new RowValidator(def);
+    List<byte[]> deletes = new ArrayList<>();
+    List<byte[]> keys = new ArrayList<>();
+    List<Object[]> stored = new ArrayList<>();
+    if (table.hasPrimaryKey()) {
+      Set<ByteBuffer> deleted = new HashSet<>();
+      Set<ByteBuffer> written = new HashSet<>();
+      List<Object[]> newRows = new ArrayList<>();
+      for (Object[] row : rows) {
+        byte[] oldKey = table.keyOf(Arrays.copyOfRange(row, 0, n));
+        if (!deleted.add(ByteBuffer.wrap(oldKey))) {
+          continue;
+        }
+        deletes.add(oldKey);
+        newRows.add(validator.validate(Arrays.copyOfRange(row, n, 2 * n)));
+      }
+      for (Object[] r : newRows) {
+        byte[] key = table.keyOf(r);
+        ByteBuffer kb = ByteBuffer.wrap(key);
+        if (!written.add(kb) || (!deleted.contains(kb) && table.get(snapshot, key) != null)) {
+          throw duplicate(def, r);
+        }
+        keys.add(key);
+        stored.add(r);
+      }
+      return new Changes(def, deletes, keys, stored, newRows.size());
+    }
+    Map<RowKey, Deque<Object[]>> pending = new HashMap<>();
+    for (Object[] row : rows) {
+      pending.computeIfAbsent(new RowKey(Arrays.copyOfRange(row, 0, n)), k -> new ArrayDeque<>())
+          .add(validator.validate(Arrays.copyOfRange(row, n, 2 * n)));
+    }
+    try (RowCursor c = table.scan(snapshot)) {
+      while (c.next() && !pending.isEmpty()) {
+        RowKey k = new RowKey(c.row());
+        Deque<Object[]> replacements = pending.get(k);
+        if (replacements != null) {
+          keys.add(c.key());
+          stored.add(replacements.poll());
+          if (replacements.isEmpty()) {
+            pending.remove(k);
+          }
+        }
+      }
+    }
+    return new Changes(def, deletes, keys, stored, stored.size());
+  }
+
+  private static SluiceException duplicate(TableDef def, Object[] row) {
+    StringBuilder key = new StringBuilder();
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < def.primaryKey().size(); i++) {
+      int p = def.primaryKey().get(i);
+      key.append(i == 0 ? "" : ", ").append(def.rowType().field(p).name());
+      values.append(i == 0 ? "" : ", ").append(row[p]);
+    }
+    return new SluiceException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates the primary"
+        + " key of table \"" + def.name() + "\": (" + key + ")=(" + values + ") already exists");
+  }
+}

@@ -1,0 +1,158 @@
+package io.sluice.executor.operator;
+
+import io.sluice.common.error.SluiceException;
+import io.sluice.common.error.SqlState;
+import io.sluice.common.types.DataType;
+import io.sluice.common.types.TypeKind;
+import io.sluice.common.types.Values;
+import io.sluice.plan.node.AggCall;
+import java.math.BigDecimal;
+
+/**
+ * The arithmetic of each aggregate function over its accumulator columns (the layout {@link
+ * io.sluice.plan.node.AggregateNode#accumulatorTypes} declares). Every function is invertible:
+ * adding a value with a negative weight removes it. MIN, MAX, ANY_VALUE and SINGLE_VALUE keep
+ * only their current result and a count here; their values live in a state table of their own.
+ */
+final class AggregateFunctions {
+  private AggregateFunctions() {}
+
+  /** Sets a fresh accumulator at {@code offset}. */
+  static void init(AggCall call, Object[] acc, int offset) {
+    switch (call.kind()) {
+      case COUNT:
+        acc[offset] = 0L;
+        break;
+      case SUM:
+      case SUM0:
+        acc[offset] = zero(call.type().kind());
+        acc[offset + 1] = 0L;
+        break;
+      case MIN:
+      case MAX:
+      case ANY_VALUE:
+      case SINGLE_VALUE:
+        acc[offset] = null;
+        acc[offset + 1] = 0L;
+        break;
+      case BOOL_AND:
+      case BOOL_OR:
+        acc[offset] = 0L;
+        acc[offset + 1] = 0L;
+        break;
+      case LITERAL:
+        break;
+      default:
+        throw new IllegalStateException(call.kind().name());
+    }
+  }
+
+  /** Counts {@code delta} more rows for COUNT. */
+  static void count(Object[] acc, int offset, long delta) {
+    acc[offset] = (Long) acc[offset] + delta;
+  }
+
+  /** Adds a non-null value {@code weight} times to a SUM or SUM0. */
+  static void sum(AggCall call, Object[] acc, int offset, Object value, long weight) {
+    TypeKind kind = call.type().kind();
+    Object sum = acc[offset];
+    switch (kind) {
+      case TINYINT:
+      case SMALLINT:
+      case INTEGER:
+      case BIGINT:
+        try {
+          long v = ((Number) value).longValue();
+          acc[offset] = Math.addExact(((Number) sum).longValue(), Math.multiplyExact(v, weight));
+        } catch (ArithmeticException e) {
+          throw new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+              "SUM is out of range for " + call.type().typeName());
+        }
+        break;
+      case DECIMAL:
+        acc[offset] = ((BigDecimal) sum).add(
+            Values.toBigDecimal((Number) value).multiply(BigDecimal.valueOf(weight)));
+        break;
+      case REAL:
+      case DOUBLE:
+        acc[offset] = ((Number) sum).doubleValue() + ((Number) value).doubleValue() * weight;
+        break;
+      default:
+        throw SluiceException.unsupported("SUM over " + call.type().typeName());
+    }
+    acc[offset + 1] = (Long) acc[offset + 1] + weight;
+  }
+
+  /** Counts a non-null boolean {@code weight} times for BOOL_AND / BOOL_OR. */
+  static void bool(Object[] acc, int offset, boolean value, long weight) {
+    int i = value ? offset : offset + 1;
+    acc[i] = (Long) acc[i] + weight;
+  }
+
+  /** The function's result from its accumulator. */
+  static Object result(AggCall call, Object[] acc, int offset) {
+    DataType type = call.type();
+    switch (call.kind()) {
+      case COUNT:
+        return Values.convert(acc[offset], type.kind());
+      case SUM:
+        if ((Long) acc[offset + 1] == 0) {
+          return null;
+        }
+        return narrow(call, acc[offset]);
+      case SUM0:
+        return narrow(call, acc[offset]);
+      case MIN:
+      case MAX:
+      case ANY_VALUE:
+      case SINGLE_VALUE:
+        return acc[offset];
+      case BOOL_AND: {
+        long trues = (Long) acc[offset];
+        long falses = (Long) acc[offset + 1];
+        return falses > 0 ? Boolean.FALSE : trues > 0 ? Boolean.TRUE : null;
+      }
+      case BOOL_OR: {
+        long trues = (Long) acc[offset];
+        long falses = (Long) acc[offset + 1];
+        return trues > 0 ? Boolean.TRUE : falses > 0 ? Boolean.FALSE : null;
+      }
+      case LITERAL:
+        return call.literal();
+      default:
+        throw new IllegalStateException(call.kind().name());
+    }
+  }
+
+  private static Object zero(TypeKind kind) {
+    switch (kind) {
+      case DECIMAL: return BigDecimal.ZERO;
+      case REAL:
+      case DOUBLE: return 0.0d;
+      default: return 0L;
+    }
+  }
+
+  private static Object narrow(AggCall call, Object sum) {
+    TypeKind kind = call.type().kind();
+    if (kind == TypeKind.INTEGER || kind == TypeKind.SMALLINT || kind == TypeKind.TINYINT) {
+      long v = ((Number) sum).longValue();
+      long min = kind == TypeKind.INTEGER ? Integer.MIN_VALUE
+          : kind == TypeKind.SMALLINT ? Short.MIN_VALUE : Byte.MIN_VALUE;
+      long max = kind == TypeKind.INTEGER ? Integer.MAX_VALUE
+          : kind == TypeKind.SMALLINT ? Short.MAX_VALUE : Byte.MAX_VALUE;
+      if (v < min || v > max) {
+        throw new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+            "SUM is out of range for " + call.type().typeName());
+      }
+    }
+    if (kind == TypeKind.DECIMAL) {
+      BigDecimal d = (BigDecimal) sum;
+      if (d.scale() < call.type().scale()) {
+        d = d.setScale(call.type().scale());
+      }
+      return d;
+    }
+    return Values.convert(sum, kind);
+  }
+}

@@ -1,0 +1,297 @@
+package io.sluice.executor.operator;
+
+import io.sluice.common.error.SluiceException;
+import io.sluice.common.error.SqlState;
+import io.sluice.common.types.Values;
+import io.sluice.executor.data.Chunk;
+import io.sluice.executor.data.ChunkBuilder;
+import io.sluice.executor.data.RowKey;
+import io.sluice.plan.node.AggCall;
+import io.sluice.plan.node.AggKind;
+import io.sluice.plan.node.AggregateNode;
+import io.sluice.storage.state.StateCursor;
+import io.sluice.storage.state.StateTable;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GROUP BY with incremental, retractable aggregates. Changes update the groups they touch in
+ * memory for the epoch; at the barrier each touched group emits its old output row as a
+ * retraction and its new one as an insertion (nothing when they are equal) and is written back
+ * to state. Without group keys there is always exactly one group, emitted at the first barrier
+ * even over empty input.
+ */
+public final class AggregateOperator implements Operator {
+  private final int[] groupKeys;
+  private final AggCall[] calls;
+  private final int[] accOffset;
+  private final int accWidth;
+  private final boolean global;
+  private StateTable groups;
+  private final StateTable[] valueTables;
+  private final StateTable[] distinctTables;
+  private OperatorContext context;
+  private final Map<RowKey, Group> touched = new LinkedHashMap<>();
+  private boolean globalEmitted;
+
+  /** A group touched in the current epoch. */
+  private static final class Group {
+    final Object[] key;
+    final Object[] acc;
+    final Object[] oldOutput;
+    final boolean[] valuesDirty;
+
+    Group(Object[] key, Object[] acc, Object[] oldOutput, int calls) {
+      this.key = key;
+      this.acc = acc;
+      this.oldOutput = oldOutput;
+      this.valuesDirty = new boolean[calls];
+    }
+  }
+
+  public AggregateOperator(List<Integer> groupKeys, List<AggCall> calls) {
+    this.groupKeys = groupKeys.stream().mapToInt(Integer::intValue).toArray();
+    this.calls = calls.toArray(new AggCall[0]);
+    this.accOffset = new int[this.calls.length];
+    int offset = 1;
+    for (int i = 0; i < this.calls.length; i++) {
+      accOffset[i] = offset;
+      offset += AggregateNode.accumulatorTypes(this.calls[i]).size();
+    }
+    this.accWidth = offset;
+    this.global = this.groupKeys.length == 0;
+    this.valueTables = new StateTable[this.calls.length];
+    this.distinctTables = new StateTable[this.calls.length];
+  }
+
+  @Override
+  public void open(OperatorContext context) {
+    this.context = context;
+    this.groups = context.stateTable("groups");
+    this.globalEmitted = global && groups.get(new Object[0]) != null;
+    for (int i = 0; i < calls.length; i++) {
+      if (calls[i].kind().keepsValues()) {
+        valueTables[i] = context.stateTable("values" + i);
+      } else if (AggregateNode.needsDistinctState(calls[i])) {
+        distinctTables[i] = context.stateTable("distinct" + i);
+      }
+    }
+  }
+
+  @Override
+  public void onChunk(int input, Chunk chunk) {
+    for (int r = 0; r < chunk.size(); r++) {
+      Object[] row = chunk.row(r);
+      long weight = chunk.weight(r);
+      Group g = group(row);
+      g.acc[0] = (Long) g.acc[0] + weight;
+      for (int i = 0; i < calls.length; i++) {
+        AggCall call = calls[i];
+        if (call.filterArg() >= 0 && !Boolean.TRUE.equals(row[call.filterArg()])) {
+          continue;
+        }
+        accumulate(i, call, g, row, weight);
+      }
+    }
+  }
+
+  private void accumulate(int i, AggCall call, Group g, Object[] row, long weight) {
+    int off = accOffset[i];
+    switch (call.kind()) {
+      case COUNT: {
+        for (int a : call.args()) {
+          if (row[a] == null) {
+            return;
+          }
+        }
+        long delta = call.distinct() ? distinctDelta(i, g.key, row, weight) : weight;
+        AggregateFunctions.count(g.acc, off, delta);
+        break;
+      }
+      case SUM:
+      case SUM0: {
+        Object v = row[call.args().get(0)];
+        if (v == null) {
+          return;
+        }
+        long delta = call.distinct() ? distinctDelta(i, g.key, row, weight) : weight;
+        if (delta != 0) {
+          AggregateFunctions.sum(call, g.acc, off, v, delta);
+        }
+        break;
+      }
+      case BOOL_AND:
+      case BOOL_OR: {
+        Object v = row[call.args().get(0)];
+        if (v != null) {
+          AggregateFunctions.bool(g.acc, off, (Boolean) v, weight);
+        }
+        break;
+      }
+      case MIN:
+      case MAX:
+      case ANY_VALUE:
+      case SINGLE_VALUE: {
+        Object v = row[call.args().get(0)];
+        if (v == null && call.kind() != AggKind.SINGLE_VALUE) {
+          return;
+        }
+        Object[] key = extend(g.key, v);
+        Object[] current = valueTables[i].get(key);
+        long count = (current == null ? 0 : (Long) current[0]) + weight;
+        if (count == 0) {
+          valueTables[i].delete(key);
+        } else {
+          valueTables[i].put(key, new Object[] {count});
+        }
+        g.acc[off + 1] = (Long) g.acc[off + 1] + weight;
+        g.valuesDirty[i] = true;
+        break;
+      }
+      case LITERAL:
+        break;
+      default:
+        throw new IllegalStateException(call.kind().name());
+    }
+  }
+
+  /** How a DISTINCT call's input changes: +1 when a value first appears, -1 when it goes. */
+  private long distinctDelta(int i, Object[] groupKey, Object[] row, long weight) {
+    List<Integer> args = calls[i].args();
+    Object[] key = new Object[groupKey.length + args.size()];
+    System.arraycopy(groupKey, 0, key, 0, groupKey.length);
+    for (int a = 0; a < args.size(); a++) {
+      key[groupKey.length + a] = row[args.get(a)];
+    }
+    Object[] current = distinctTables[i].get(key);
+    long before = current == null ? 0 : (Long) current[0];
+    long after = before + weight;
+    if (after == 0) {
+      distinctTables[i].delete(key);
+    } else {
+      distinctTables[i].put(key, new Object[] {after});
+    }
+    return before == 0 && after != 0 ? 1 : before != 0 && after == 0 ? -1 : 0;
+  }
+
+  private Group group(Object[] row) {
+    Object[] key = new Object[groupKeys.length];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = row[groupKeys[i]];
+    }
+    return touch(key);
+  }
+
+  private Group touch(Object[] key) {
+    RowKey rk = new RowKey(key);
+    Group g = touched.get(rk);
+    if (g == null) {
+      Object[] stored = groups.get(key);
+      Object[] acc;
+      Object[] oldOutput = null;
+      if (stored == null) {
+        acc = new Object[accWidth];
+        acc[0] = 0L;
+        for (int i = 0; i < calls.length; i++) {
+          AggregateFunctions.init(calls[i], acc, accOffset[i]);
+        }
+      } else {
+        acc = stored.clone();
+        oldOutput = output(key, stored);
+      }
+      g = new Group(key, acc, oldOutput, calls.length);
+      touched.put(rk, g);
+    }
+    return g;
+  }
+
+  @Override
+  public void onBarrier(Barrier barrier) {
+    if (global && !globalEmitted) {
+      touch(new Object[0]);
+      globalEmitted = true;
+    }
+    if (touched.isEmpty()) {
+      return;
+    }
+    ChunkBuilder out = new ChunkBuilder(touched.size() * 2);
+    for (Group g : touched.values()) {
+      refreshValues(g);
+      boolean exists = global || (Long) g.acc[0] != 0;
+      Object[] newOutput = exists ? output(g.key, g.acc) : null;
+      if (g.oldOutput != null && newOutput != null && sameRow(g.oldOutput, newOutput)) {
+        groups.put(g.key, g.acc);
+        continue;
+      }
+      if (g.oldOutput != null) {
+        out.add(g.oldOutput, -1);
+      }
+      if (newOutput != null) {
+        out.add(newOutput, 1);
+        groups.put(g.key, g.acc);
+      } else {
+        groups.delete(g.key);
+      }
+    }
+    touched.clear();
+    if (!out.isEmpty()) {
+      context.output().emit(out.build());
+    }
+  }
+
+  /** Recomputes MIN/MAX/ANY_VALUE/SINGLE_VALUE results of a group whose values changed. */
+  private void refreshValues(Group g) {
+    for (int i = 0; i < calls.length; i++) {
+      if (!g.valuesDirty[i]) {
+        continue;
+      }
+      int off = accOffset[i];
+      long count = (Long) g.acc[off + 1];
+      AggKind kind = calls[i].kind();
+      if (count == 0) {
+        g.acc[off] = null;
+        continue;
+      }
+      if (kind == AggKind.SINGLE_VALUE && count > 1) {
+        throw new SluiceException(SqlState.CARDINALITY_VIOLATION,
+            "more than one row returned by a subquery used as an expression");
+      }
+      try (StateCursor c = kind == AggKind.MAX
+          ? valueTables[i].scanDescending(g.key, g.key.length)
+          : valueTables[i].scan(g.key, g.key.length)) {
+        g.acc[off] = c.next() ? c.key()[g.key.length] : null;
+      }
+    }
+  }
+
+  private Object[] output(Object[] key, Object[] acc) {
+    Object[] out = new Object[key.length + calls.length];
+    System.arraycopy(key, 0, out, 0, key.length);
+    for (int i = 0; i < calls.length; i++) {
+      out[key.length + i] = AggregateFunctions.result(calls[i], acc, accOffset[i]);
+    }
+    return out;
+  }
+
+  /** Equal values, and for decimals equal scale too, so a retraction matches its insertion. */
+  private static boolean sameRow(Object[] a, Object[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (!Values.equal(a[i], b[i])) {
+        return false;
+      }
+      if (a[i] instanceof BigDecimal x && b[i] instanceof BigDecimal y && x.scale() != y.scale()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object[] extend(Object[] key, Object value) {
+    Object[] k = new Object[key.length + 1];
+    System.arraycopy(key, 0, k, 0, key.length);
+    k[key.length] = value;
+    return k;
+  }
+}

@@ -1,0 +1,137 @@
+package io.sluice.executor.runtime;
+
+import io.sluice.executor.ExecutionEnvironment;
+import io.sluice.executor.RuntimeErrors;
+import io.sluice.executor.codegen.CodeCache;
+import io.sluice.executor.codegen.QueryContext;
+import io.sluice.executor.data.Chunk;
+import io.sluice.executor.data.ChunkBuilder;
+import io.sluice.executor.operator.Barrier;
+import io.sluice.plan.QueryPlan;
+import io.sluice.plan.catalog.TableDef;
+import io.sluice.plan.expr.RowProgram;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.SortKey;
+import io.sluice.plan.node.TableScanNode;
+import io.sluice.storage.kv.KvSnapshot;
+import io.sluice.storage.state.MemoryStateBackend;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs a plan over a snapshot with the same operators a continuous query uses: every source
+ * emits its rows as insertions, one final barrier closes the only epoch, and the collected
+ * changes are the result. State is temporary (on the heap) and dropped afterwards.
+ */
+public final class AdhocQuery {
+  private AdhocQuery() {}
+
+  /** The rows a query's operator tree produces (unordered, every column of the tree). */
+  public static List<Object[]> rows(PlanNode root, QueryContext context, KvSnapshot snapshot,
+      ExecutionEnvironment env) {
+    try (MemoryStateBackend backend = new MemoryStateBackend()) {
+      DataflowBuilder builder = new DataflowBuilder(backend, context,
+          scan -> source(scan, snapshot, env, context));
+      Vertex rootVertex = builder.build(root);
+      CollectSink sink = new CollectSink();
+      Vertex sinkVertex = new Vertex("Collect", sink, 1, Map.of(), context);
+      rootVertex.connectTo(sinkVertex, 0);
+      List<Vertex> vertices = builder.vertices();
+      try {
+        for (Vertex v : vertices) {
+          v.open();
+        }
+        sinkVertex.open();
+        for (Map.Entry<Vertex, Source> s : builder.sources()) {
+          Vertex v = s.getKey();
+          Consumer<Chunk> out = v::emit;
+          s.getValue().emitAll(out);
+          if (context.isCancelled()) {
+            throw Cancellation.cancelled();
+          }
+        }
+        Barrier end = new Barrier(1, true);
+        for (Map.Entry<Vertex, Source> s : builder.sources()) {
+          s.getKey().injectBarrier(end);
+        }
+        return sink.rows();
+      } catch (RuntimeException e) {
+        throw RuntimeErrors.translate(e);
+      } finally {
+        for (Vertex v : vertices) {
+          v.close();
+        }
+      }
+    }
+  }
+
+  /** The result of a query: its rows in the plan's order, cut to the result columns. */
+  public static List<Object[]> run(QueryPlan plan, QueryContext context, KvSnapshot snapshot,
+      ExecutionEnvironment env) {
+    List<Object[]> rows = rows(plan.root(), context, snapshot, env);
+    if (!plan.order().isEmpty()) {
+      rows.sort(comparator(plan.order()));
+    }
+    if (plan.outputIsIdentity()) {
+      return rows;
+    }
+    int[] fields = plan.outputFields().stream().mapToInt(Integer::intValue).toArray();
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      Object[] r = new Object[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        r[i] = row[fields[i]];
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** SQL ordering of rows by sort keys. */
+  public static Comparator<Object[]> comparator(List<SortKey> keys) {
+    SortKey[] k = keys.toArray(new SortKey[0]);
+    return (a, b) -> {
+      for (SortKey key : k) {
+        Object x = a[key.field()];
+        Object y = b[key.field()];
+        int c;
+        if (x == null || y == null) {
+          if (x == y) {
+            continue;
+          }
+          return (x == null) == key.nullsFirst() ? -1 : 1;
+        }
+        c = io.sluice.common.types.Values.compare(x, y);
+        if (c != 0) {
+          return key.descending() ? -c : c;
+        }
+      }
+      return 0;
+    };
+  }
+
+  private static Source source(TableScanNode scan, KvSnapshot snapshot,
+      ExecutionEnvironment env, QueryContext context) {
+    TableDef def = scan.table();
+    if (def.kind() == TableDef.Kind.SYSTEM) {
+      return out -> {
+        ChunkBuilder b = new ChunkBuilder();
+        for (Object[] row : env.systemRows(def)) {
+          b.add(row, 1);
+        }
+        if (!b.isEmpty()) {
+          out.accept(b.build());
+        }
+      };
+    }
+    List<RowProgram> lookups = new ArrayList<>();
+    for (var code : scan.keyLookups()) {
+      lookups.add(CodeCache.instance().instance(code, RowProgram.class));
+    }
+    return new SnapshotScanSource(env.storage(def), snapshot, lookups,
+        scan.lookupPrefixLength(), context, context::isCancelled);
+  }
+}

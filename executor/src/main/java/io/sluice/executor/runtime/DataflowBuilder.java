@@ -1,0 +1,147 @@
+package io.sluice.executor.runtime;
+
+import io.sluice.common.types.DataType;
+import io.sluice.common.types.TypeKind;
+import io.sluice.executor.codegen.CodeCache;
+import io.sluice.executor.operator.AggregateOperator;
+import io.sluice.executor.operator.CalcOperator;
+import io.sluice.executor.operator.HashJoinOperator;
+import io.sluice.executor.operator.Operator;
+import io.sluice.executor.operator.SetOpOperator;
+import io.sluice.executor.operator.TopNOperator;
+import io.sluice.executor.operator.UnionAllOperator;
+import io.sluice.plan.expr.JoinCondition;
+import io.sluice.plan.expr.RowProgram;
+import io.sluice.plan.node.AggregateNode;
+import io.sluice.plan.node.CalcNode;
+import io.sluice.plan.node.JoinNode;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.PlanVisitor;
+import io.sluice.plan.node.SetOpNode;
+import io.sluice.plan.node.StateTableDecl;
+import io.sluice.plan.node.TableScanNode;
+import io.sluice.plan.node.TopNNode;
+import io.sluice.plan.node.UnionAllNode;
+import io.sluice.plan.node.ValuesNode;
+import io.sluice.storage.codec.KeyCodec;
+import io.sluice.storage.state.StateBackend;
+import io.sluice.storage.state.StateTable;
+import io.sluice.storage.state.StateTableSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Builds a dataflow from a plan: one vertex per plan node, operators chosen by double dispatch
+ * on the node kind, state tables opened from the backend as the nodes declare them.
+ */
+final class DataflowBuilder implements PlanVisitor<Vertex> {
+  private final StateBackend backend;
+  private final Object dataContext;
+  private final Function<TableScanNode, Source> scanSources;
+  private final List<Vertex> vertices = new ArrayList<>();
+  private final List<Map.Entry<Vertex, Source>> sources = new ArrayList<>();
+  private long nextStateId = 1;
+
+  DataflowBuilder(StateBackend backend, Object dataContext,
+      Function<TableScanNode, Source> scanSources) {
+    this.backend = backend;
+    this.dataContext = dataContext;
+    this.scanSources = scanSources;
+  }
+
+  List<Vertex> vertices() {
+    return vertices;
+  }
+
+  List<Map.Entry<Vertex, Source>> sources() {
+    return sources;
+  }
+
+  /** Adds a vertex for {@code node} and, recursively, its inputs; returns the node's vertex. */
+  Vertex build(PlanNode node) {
+    return node.accept(this);
+  }
+
+  private Vertex vertex(PlanNode node, Operator operator) {
+    Map<String, StateTable> tables = new HashMap<>();
+    for (StateTableDecl d : node.stateTables()) {
+      List<KeyCodec.Column> key = new ArrayList<>();
+      for (StateTableDecl.KeyColumn k : d.keyColumns()) {
+        key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));
+      }
+      tables.put(d.name(), backend.open(new StateTableSpec(nextStateId++,
+          node.getClass().getSimpleName() + "." + d.name(), key, d.valueTypes())));
+    }
+    Vertex v = new Vertex(node.describe(), operator, node.inputs().size(), tables, dataContext);
+    vertices.add(v);
+    List<PlanNode> inputs = node.inputs();
+    for (int i = 0; i < inputs.size(); i++) {
+      build(inputs.get(i)).connectTo(v, i);
+    }
+    return v;
+  }
+
+  private Vertex source(PlanNode node, Source source) {
+    Vertex v = new Vertex(node.describe(), new SourceOperator(), 0, Map.of(), dataContext);
+    vertices.add(v);
+    sources.add(Map.entry(v, source));
+    return v;
+  }
+
+  @Override
+  public Vertex visitTableScan(TableScanNode node) {
+    return source(node, scanSources.apply(node));
+  }
+
+  @Override
+  public Vertex visitValues(ValuesNode node) {
+    return source(node, new ValuesSource(node.rows()));
+  }
+
+  @Override
+  public Vertex visitCalc(CalcNode node) {
+    return vertex(node,
+        new CalcOperator(CodeCache.instance().instance(node.program(), RowProgram.class)));
+  }
+
+  @Override
+  public Vertex visitJoin(JoinNode node) {
+    JoinCondition residual = node.residual() == null ? null
+        : CodeCache.instance().instance(node.residual(), JoinCondition.class);
+    TypeKind[] kinds = node.keyTypes().stream().map(DataType::kind).toArray(TypeKind[]::new);
+    boolean[] nullSafe = new boolean[node.nullSafe().size()];
+    for (int i = 0; i < nullSafe.length; i++) {
+      nullSafe[i] = node.nullSafe().get(i);
+    }
+    return vertex(node, new HashJoinOperator(node.kind(), ints(node.leftKeys()),
+        ints(node.rightKeys()), kinds, nullSafe, residual, node.left().rowType().size(),
+        node.right().rowType().size()));
+  }
+
+  @Override
+  public Vertex visitAggregate(AggregateNode node) {
+    return vertex(node, new AggregateOperator(node.groupKeys(), node.calls()));
+  }
+
+  @Override
+  public Vertex visitUnionAll(UnionAllNode node) {
+    return vertex(node, new UnionAllOperator());
+  }
+
+  @Override
+  public Vertex visitSetOp(SetOpNode node) {
+    return vertex(node, new SetOpOperator(node.kind(), node.all(), node.inputs().size()));
+  }
+
+  @Override
+  public Vertex visitTopN(TopNNode node) {
+    return vertex(node, new TopNOperator(node.sortKeys(), node.offset(), node.limit()));
+  }
+
+  private static int[] ints(List<Integer> list) {
+    return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+}

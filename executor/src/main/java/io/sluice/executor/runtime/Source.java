@@ -1,0 +1,10 @@
+package io.sluice.executor.runtime;
+
+import io.sluice.executor.data.Chunk;
+import java.util.function.Consumer;
+
+/** Where rows enter a dataflow: a table snapshot, constant rows, a system table. */
+interface Source {
+  /** Emits every row of a finite input, in chunks. */
+  void emitAll(Consumer<Chunk> out);
+}

@@ -1,0 +1,266 @@
+/*
+ * Sluice's own statements. Query text (SELECT, INSERT, UPDATE, DELETE, view bodies) is not
+ * parsed here: the rules below only find where it starts, and SluiceParser hands it to
+ * Calcite's SQL parser, so that ad-hoc and continuous queries share one dialect.
+ */
+grammar SluiceSql;
+
+options { caseInsensitive = true; }
+
+statement
+    : body SEMI* EOF
+    ;
+
+body
+    : createTable
+    | dropTable
+    | createView
+    | dropView
+    | show
+    | describe
+    | checkpoint
+    | setOption
+    | resetOption
+    | explain
+    | query
+    ;
+
+createTable
+    : CREATE TABLE (IF NOT EXISTS)? qualifiedName
+      LPAREN tableElement (COMMA tableElement)* RPAREN withOptions?
+    ;
+
+tableElement
+    : columnDefinition
+    | primaryKeyConstraint
+    ;
+
+columnDefinition
+    : identifier dataType columnConstraint*
+    ;
+
+columnConstraint
+    : NOT NULL                               # notNullConstraint
+    | NULL                                   # nullConstraint
+    | PRIMARY KEY                            # columnPrimaryKey
+    | DEFAULT defaultValue                   # defaultConstraint
+    ;
+
+defaultValue
+    : (PLUS | MINUS)? number
+    | STRING
+    | TRUE
+    | FALSE
+    | NULL
+    | CURRENT_DATE
+    | CURRENT_TIME
+    | CURRENT_TIMESTAMP
+    | (DATE | TIME | TIMESTAMP) STRING
+    ;
+
+primaryKeyConstraint
+    : (CONSTRAINT identifier)? PRIMARY KEY LPAREN identifier (COMMA identifier)* RPAREN
+    ;
+
+dataType
+    : BOOLEAN                                                     # booleanType
+    | TINYINT                                                     # tinyintType
+    | SMALLINT                                                    # smallintType
+    | (INTEGER | INT)                                             # integerType
+    | BIGINT                                                      # bigintType
+    | (DECIMAL | NUMERIC | DEC)
+      (LPAREN precision=INTEGER_VALUE (COMMA scale=INTEGER_VALUE)? RPAREN)?   # decimalType
+    | REAL                                                        # realType
+    | (DOUBLE PRECISION? | FLOAT)                                 # doubleType
+    | (VARCHAR | CHARACTER VARYING | CHAR VARYING)
+      (LPAREN length=INTEGER_VALUE RPAREN)?                       # varcharType
+    | (TEXT | STRING_TYPE)                                        # textType
+    | (CHAR | CHARACTER) (LPAREN length=INTEGER_VALUE RPAREN)?    # charType
+    | DATE                                                        # dateType
+    | TIME                                                        # timeType
+    | TIMESTAMP                                                   # timestampType
+    ;
+
+withOptions
+    : WITH LPAREN option (COMMA option)* RPAREN
+    ;
+
+option
+    : key=optionKey EQ value=optionValue
+    ;
+
+optionKey
+    : identifier (DOT identifier)*
+    | STRING
+    ;
+
+optionValue
+    : STRING
+    | (PLUS | MINUS)? number
+    | TRUE
+    | FALSE
+    | identifier
+    ;
+
+dropTable
+    : DROP TABLE (IF EXISTS)? qualifiedName
+    ;
+
+createView
+    : CREATE (OR REPLACE)? MATERIALIZED? VIEW (IF NOT EXISTS)? qualifiedName
+      (LPAREN identifier (COMMA identifier)* RPAREN)?
+      AS queryText
+    ;
+
+dropView
+    : DROP MATERIALIZED? VIEW (IF EXISTS)? qualifiedName
+    ;
+
+show
+    : SHOW TABLES                                # showTables
+    | SHOW MATERIALIZED? VIEWS                   # showViews
+    | SHOW CHECKPOINTS                           # showCheckpoints
+    | SHOW ALL                                   # showAllOptions
+    | SHOW optionKey                             # showOption
+    ;
+
+describe
+    : (DESCRIBE | DESC) qualifiedName
+    ;
+
+checkpoint
+    : CHECKPOINT
+    ;
+
+setOption
+    : SET optionKey (EQ | TO) optionValue
+    ;
+
+resetOption
+    : RESET (optionKey | ALL)
+    ;
+
+explain
+    : EXPLAIN (PLAN FOR)? queryText
+    ;
+
+// A statement for Calcite: it starts with one of these tokens and runs to the end.
+query
+    : (SELECT | WITH | VALUES | INSERT | UPSERT | UPDATE | DELETE | MERGE | LPAREN | TABLE) .*?
+    ;
+
+// Query text inside a Sluice statement: every token up to the end.
+queryText
+    : .+?
+    ;
+
+qualifiedName
+    : identifier (DOT identifier)*
+    ;
+
+identifier
+    : IDENTIFIER
+    | QUOTED_IDENTIFIER
+    | nonReserved
+    ;
+
+number
+    : INTEGER_VALUE
+    | DECIMAL_VALUE
+    ;
+
+// Keywords that may still name a table or column.
+nonReserved
+    : ALL | BIGINT | BOOLEAN | CHECKPOINT | CHECKPOINTS | DATE | DEC | DECIMAL | DESCRIBE
+    | DOUBLE | FLOAT | INT | INTEGER | KEY | MATERIALIZED | NUMERIC | PLAN | PRECISION | REAL
+    | REPLACE | RESET | SHOW | SMALLINT | STRING_TYPE | TABLES | TEXT | TIME | TIMESTAMP
+    | TINYINT | VARYING | VIEWS | CHARACTER | MERGE | UPSERT | EXPLAIN
+    ;
+
+ALL: 'ALL';
+AS: 'AS';
+BIGINT: 'BIGINT';
+BOOLEAN: 'BOOLEAN';
+CHAR: 'CHAR';
+CHARACTER: 'CHARACTER';
+CHECKPOINT: 'CHECKPOINT';
+CHECKPOINTS: 'CHECKPOINTS';
+CONSTRAINT: 'CONSTRAINT';
+CREATE: 'CREATE';
+CURRENT_DATE: 'CURRENT_DATE';
+CURRENT_TIME: 'CURRENT_TIME';
+CURRENT_TIMESTAMP: 'CURRENT_TIMESTAMP';
+DATE: 'DATE';
+DEC: 'DEC';
+DECIMAL: 'DECIMAL';
+DEFAULT: 'DEFAULT';
+DELETE: 'DELETE';
+DESC: 'DESC';
+DESCRIBE: 'DESCRIBE';
+DOUBLE: 'DOUBLE';
+DROP: 'DROP';
+EXISTS: 'EXISTS';
+EXPLAIN: 'EXPLAIN';
+FALSE: 'FALSE';
+FLOAT: 'FLOAT';
+FOR: 'FOR';
+IF: 'IF';
+INSERT: 'INSERT';
+INT: 'INT';
+INTEGER: 'INTEGER';
+KEY: 'KEY';
+MATERIALIZED: 'MATERIALIZED';
+MERGE: 'MERGE';
+NOT: 'NOT';
+NULL: 'NULL';
+NUMERIC: 'NUMERIC';
+OR: 'OR';
+PLAN: 'PLAN';
+PRECISION: 'PRECISION';
+PRIMARY: 'PRIMARY';
+REAL: 'REAL';
+REPLACE: 'REPLACE';
+RESET: 'RESET';
+SELECT: 'SELECT';
+SET: 'SET';
+SHOW: 'SHOW';
+SMALLINT: 'SMALLINT';
+STRING_TYPE: 'STRING';
+TABLE: 'TABLE';
+TABLES: 'TABLES';
+TEXT: 'TEXT';
+TIME: 'TIME';
+TIMESTAMP: 'TIMESTAMP';
+TINYINT: 'TINYINT';
+TO: 'TO';
+TRUE: 'TRUE';
+UPDATE: 'UPDATE';
+UPSERT: 'UPSERT';
+VALUES: 'VALUES';
+VARCHAR: 'VARCHAR';
+VARYING: 'VARYING';
+VIEW: 'VIEW';
+VIEWS: 'VIEWS';
+WITH: 'WITH';
+
+LPAREN: '(';
+RPAREN: ')';
+COMMA: ',';
+DOT: '.';
+SEMI: ';';
+EQ: '=';
+PLUS: '+';
+MINUS: '-';
+
+STRING: '\'' ( ~'\'' | '\'\'' )* '\'';
+QUOTED_IDENTIFIER: '"' ( ~'"' | '""' )* '"';
+INTEGER_VALUE: [0-9]+;
+DECIMAL_VALUE: [0-9]+ '.' [0-9]* | '.' [0-9]+;
+IDENTIFIER: [A-Z_] [A-Z0-9_$]*;
+
+LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
+WS: [ \t\r\n\f]+ -> channel(HIDDEN);
+
+// Anything else belongs to query text, which Calcite reads.
+OTHER: .;

@@ -1,0 +1,52 @@
+package io.sluice.plan.catalog;
+
+import io.sluice.common.types.RowType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A table: a base table holding rows, or a system table whose rows the server computes.
+ *
+ * @param id unique and never reused; base table rows are stored under it
+ * @param schema the schema name ({@code public} for user tables, {@code sys} for system tables)
+ * @param name the table name
+ * @param rowType the columns
+ * @param primaryKey positions of the primary key columns, in key order; empty when none
+ * @param defaults each column's DEFAULT expression text, or null
+ * @param options the WITH options of CREATE TABLE
+ * @param kind base or system
+ */
+public record TableDef(long id, String schema, String name, RowType rowType,
+    List<Integer> primaryKey, List<String> defaults, Map<String, String> options, Kind kind) {
+
+  /** Whether rows are stored or computed. */
+  public enum Kind { BASE, SYSTEM }
+
+  public TableDef {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(rowType, "rowType");
+    primaryKey = List.copyOf(primaryKey);
+    if (defaults == null) {
+      defaults = Collections.nCopies(rowType.size(), null);
+    }
+    if (defaults.size() != rowType.size()) {
+      throw new IllegalArgumentException("one default per column");
+    }
+    defaults = Collections.unmodifiableList(new ArrayList<>(defaults));
+    options = Map.copyOf(options);
+  }
+
+  /** The primary key positions as an array. */
+  public int[] primaryKeyArray() {
+    return primaryKey.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** {@code schema.name}. */
+  public String qualifiedName() {
+    return schema + "." + name;
+  }
+}

@@ -1,0 +1,125 @@
+package io.sluice.plan.node;
+
+import io.sluice.common.types.DataType;
+import io.sluice.common.types.RowType;
+import io.sluice.common.types.TypeKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * GROUP BY: one output row per group, the group key columns then one column per call. With no
+ * group keys there is exactly one output row, even over no input.
+ *
+ * <p>State (derived from the node, see {@link #stateTables()}):
+ * <ul>
+ *   <li>{@code groups}: key = the group key; value = the number of input rows, then each call's
+ *       accumulator ({@link #accumulatorTypes(AggCall)}).
+ *   <li>{@code values<i>} for MIN, MAX, ANY_VALUE and SINGLE_VALUE call {@code i}: key = group
+ *       key then the argument; value = [count], so that deleting the current extreme finds the
+ *       next one.
+ *   <li>{@code distinct<i>} for a DISTINCT call {@code i}: key = group key then the arguments;
+ *       value = [count]; the call sees a value only when its count moves between 0 and 1.
+ * </ul>
+ */
+public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggCall> calls,
+    RowType rowType) implements PlanNode {
+  private static final DataType COUNT = new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0,
+      false);
+
+  public AggregateNode {
+    Objects.requireNonNull(input, "input");
+    groupKeys = List.copyOf(groupKeys);
+    calls = List.copyOf(calls);
+    if (rowType.size() != groupKeys.size() + calls.size()) {
+      throw new IllegalArgumentException("aggregate row type must have keys then calls");
+    }
+  }
+
+  /**
+   * The accumulator columns of a call in the {@code groups} state: COUNT keeps [count]; SUM and
+   * SUM0 keep [sum, non-null count]; MIN, MAX, ANY_VALUE and SINGLE_VALUE keep [current value,
+   * value count]; BOOL_AND and BOOL_OR keep [true count, false count].
+   */
+  public static List<DataType> accumulatorTypes(AggCall call) {
+    switch (call.kind()) {
+      case COUNT:
+        return List.of(COUNT);
+      case SUM:
+      case SUM0:
+        return List.of(call.type().withNullable(true), COUNT);
+      case MIN:
+      case MAX:
+      case ANY_VALUE:
+      case SINGLE_VALUE:
+        return List.of(call.type().withNullable(true), COUNT);
+      case BOOL_AND:
+      case BOOL_OR:
+        return List.of(COUNT, COUNT);
+      case LITERAL:
+        return List.of();
+      default:
+        throw new IllegalArgumentException("no accumulator for " + call.kind());
+    }
+  }
+
+  /** Whether call {@code i} needs a {@code distinct<i>} state table. */
+  public static boolean needsDistinctState(AggCall call) {
+    return call.distinct() && !call.kind().keepsValues() && call.kind() != AggKind.BOOL_AND
+        && call.kind() != AggKind.BOOL_OR;
+  }
+
+  @Override
+  public List<StateTableDecl> stateTables() {
+    RowType in = input.rowType();
+    List<StateTableDecl.KeyColumn> groupKey = new ArrayList<>();
+    for (int k : groupKeys) {
+      groupKey.add(StateTableDecl.KeyColumn.of(in.type(k)));
+    }
+    List<DataType> groupValue = new ArrayList<>();
+    groupValue.add(COUNT);
+    for (AggCall c : calls) {
+      groupValue.addAll(accumulatorTypes(c));
+    }
+    List<StateTableDecl> out = new ArrayList<>();
+    out.add(new StateTableDecl("groups", groupKey, groupValue));
+    for (int i = 0; i < calls.size(); i++) {
+      AggCall c = calls.get(i);
+      if (c.kind().keepsValues()) {
+        List<StateTableDecl.KeyColumn> key = new ArrayList<>(groupKey);
+        key.add(StateTableDecl.KeyColumn.of(in.type(c.args().get(0))));
+        out.add(new StateTableDecl("values" + i, key, List.of(COUNT)));
+      } else if (needsDistinctState(c)) {
+        List<StateTableDecl.KeyColumn> key = new ArrayList<>(groupKey);
+        for (int a : c.args()) {
+          key.add(StateTableDecl.KeyColumn.of(in.type(a)));
+        }
+        out.add(new StateTableDecl("distinct" + i, key, List.of(COUNT)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<PlanNode> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public <R> R accept(PlanVisitor<R> visitor) {
+    return visitor.visitAggregate(this);
+  }
+
+  @Override
+  public String describe() {
+    StringBuilder sb = new StringBuilder("Aggregate(group=[");
+    for (int i = 0; i < groupKeys.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append('$').append(groupKeys.get(i));
+    }
+    sb.append("]");
+    if (!calls.isEmpty()) {
+      sb.append(", calls=").append(calls);
+    }
+    return sb.append(')').toString();
+  }
+}

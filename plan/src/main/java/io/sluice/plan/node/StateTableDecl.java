@@ -1,0 +1,52 @@
+package io.sluice.plan.node;
+
+import io.sluice.common.types.DataType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A state table an operator needs: its key columns (with sort order) and value columns. The
+ * executor gives it an id and opens it in the state backend.
+ *
+ * @param name a name unique within the operator, such as {@code left} or {@code groups}
+ * @param keyColumns key columns in key order
+ * @param valueTypes value columns
+ */
+public record StateTableDecl(String name, List<KeyColumn> keyColumns, List<DataType> valueTypes) {
+  public StateTableDecl {
+    Objects.requireNonNull(name, "name");
+    keyColumns = List.copyOf(keyColumns);
+    valueTypes = List.copyOf(valueTypes);
+  }
+
+  /**
+   * A key column.
+   *
+   * @param type its type
+   * @param descending larger values first
+   * @param nullsLast NULL after every value
+   */
+  public record KeyColumn(DataType type, boolean descending, boolean nullsLast) {
+    /** An ascending, nulls-first column. */
+    public static KeyColumn of(DataType type) {
+      return new KeyColumn(type, false, false);
+    }
+  }
+
+  /** {@code name(key: T1, T2; value: T3)} for EXPLAIN. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder(name).append("(key: ");
+    for (int i = 0; i < keyColumns.size(); i++) {
+      KeyColumn k = keyColumns.get(i);
+      sb.append(i == 0 ? "" : ", ").append(k.type().typeName());
+      if (k.descending()) {
+        sb.append(" DESC");
+      }
+    }
+    sb.append("; value: ");
+    for (int i = 0; i < valueTypes.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(valueTypes.get(i).typeName());
+    }
+    return sb.append(')').toString();
+  }
+}

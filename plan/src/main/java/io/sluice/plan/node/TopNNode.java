@@ -1,0 +1,65 @@
+package io.sluice.plan.node;
+
+import io.sluice.common.types.DataType;
+import io.sluice.common.types.RowType;
+import io.sluice.common.types.TypeKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * ORDER BY ... OFFSET m LIMIT n: keeps the rows ranked {@code m+1 .. m+n} in sort order. Rows
+ * that tie on every sort key are ranked by their full value, so the result is deterministic.
+ *
+ * <p>State {@code rows}: key = the sort keys (in their direction) then the whole row; value =
+ * [count].
+ *
+ * @param offset rows to skip
+ * @param limit rows to keep after the offset; -1 for no limit
+ */
+public record TopNNode(PlanNode input, List<SortKey> sortKeys, long offset, long limit)
+    implements PlanNode {
+  public TopNNode {
+    Objects.requireNonNull(input, "input");
+    sortKeys = List.copyOf(sortKeys);
+    if (offset < 0) {
+      throw new IllegalArgumentException("negative offset");
+    }
+  }
+
+  @Override
+  public RowType rowType() {
+    return input.rowType();
+  }
+
+  @Override
+  public List<PlanNode> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public List<StateTableDecl> stateTables() {
+    RowType in = input.rowType();
+    List<StateTableDecl.KeyColumn> key = new ArrayList<>();
+    for (SortKey k : sortKeys) {
+      key.add(new StateTableDecl.KeyColumn(in.type(k.field()), k.descending(),
+          !k.nullsFirst()));
+    }
+    for (int i = 0; i < in.size(); i++) {
+      key.add(StateTableDecl.KeyColumn.of(in.type(i)));
+    }
+    return List.of(new StateTableDecl("rows", key,
+        List.of(new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0, false))));
+  }
+
+  @Override
+  public <R> R accept(PlanVisitor<R> visitor) {
+    return visitor.visitTopN(this);
+  }
+
+  @Override
+  public String describe() {
+    return "TopN(order=" + sortKeys + ", offset=" + offset
+        + (limit >= 0 ? ", limit=" + limit : "") + ")";
+  }
+}

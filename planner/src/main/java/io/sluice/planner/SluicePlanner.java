@@ -1,0 +1,270 @@
+package io.sluice.planner;
+
+import io.sluice.common.error.SluiceException;
+import io.sluice.common.error.SqlState;
+import io.sluice.common.types.DataType;
+import io.sluice.common.types.Field;
+import io.sluice.common.types.RowType;
+import io.sluice.common.types.TypeKind;
+import io.sluice.parser.SluiceParser;
+import io.sluice.plan.ModifyPlan;
+import io.sluice.plan.PlanPrinter;
+import io.sluice.plan.QueryPlan;
+import io.sluice.plan.catalog.CatalogReader;
+import io.sluice.plan.catalog.TableDef;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.SortKey;
+import io.sluice.planner.calcite.PlanningSession;
+import io.sluice.planner.calcite.SluiceTable;
+import io.sluice.planner.calcite.TypeConversion;
+import io.sluice.planner.passes.OptimizerPasses;
+import io.sluice.planner.translate.RelTranslator;
+import io.sluice.planner.translate.SortTranslation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.Pair;
+
+/**
+ * Plans statements: validates with Calcite against a catalog snapshot, runs the optimizer
+ * passes and translates the result into Sluice's plan. Stateless and thread-safe; every call
+ * builds its own Calcite session.
+ *
+ * <p>Query {@code SqlNode}s are consumed: validation rewrites them, so parse again to plan
+ * again.
+ */
+public final class SluicePlanner {
+
+  /** Plans a query (SELECT, VALUES, set operations). */
+  public QueryPlan planQuery(SqlNode query, CatalogReader catalog) {
+    if (!query.isA(SqlKind.QUERY)) {
+      throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+          "not a query: " + query.getKind());
+    }
+    PlanningSession session = new PlanningSession(catalog);
+    SqlNode validated = session.validate(query);
+    RelRoot root = session.toRel(validated);
+    List<DataType> params = parameterTypes(session, validated);
+    RelNode rel = OptimizerPasses.run(root.rel, OptimizerPasses.standard());
+    RelTranslator translator = new RelTranslator(session.typeFactory(), session.rexBuilder());
+    List<SortKey> order = List.of();
+    PlanNode plan;
+    if (rel instanceof LogicalSort sort) {
+      order = SortTranslation.keys(sort.getCollation());
+      PlanNode input = translator.translate(sort.getInput());
+      plan = sort.offset == null && sort.fetch == null ? input
+          : SortTranslation.topN(sort, input);
+    } else {
+      plan = translator.translate(rel);
+    }
+    List<Field> fields = new ArrayList<>();
+    List<Integer> outputFields = new ArrayList<>();
+    for (Map.Entry<Integer, String> f : root.fields) {
+      outputFields.add(f.getKey());
+      fields.add(new Field(f.getValue(), plan.rowType().type(f.getKey())));
+    }
+    return new QueryPlan(plan, new RowType(fields), order, outputFields, params);
+  }
+
+  /** Plans an INSERT, UPDATE or DELETE. */
+  public ModifyPlan planModify(SqlNode statement, CatalogReader catalog) {
+    PlanningSession session = new PlanningSession(catalog);
+    SqlNode validated = session.validate(statement);
+    RelRoot root = session.toRel(validated);
+    List<DataType> params = parameterTypes(session, validated);
+    if (!(root.rel instanceof TableModify modify)) {
+      throw SluiceException.internal("expected a table modification, got "
+          + root.rel.getRelTypeName(), null);
+    }
+    SluiceTable table = modify.getTable().unwrap(SluiceTable.class);
+    if (table == null || table.def().kind() != TableDef.Kind.BASE) {
+      throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+          "cannot modify " + String.join(".", modify.getTable().getQualifiedName())
+              + ": only base tables can be changed");
+    }
+    TableDef def = table.def();
+    RelNode source = modify.getInput();
+    RexBuilder rex = session.rexBuilder();
+    RelDataType tableType = modify.getTable().getRowType();
+    ModifyPlan.Kind kind;
+    switch (modify.getOperation()) {
+      case INSERT:
+        kind = ModifyPlan.Kind.INSERT;
+        source = castToTable(source, tableType, rex, 0, null, null);
+        break;
+      case DELETE:
+        kind = ModifyPlan.Kind.DELETE;
+        break;
+      case UPDATE:
+        kind = ModifyPlan.Kind.UPDATE;
+        source = updateSource(source, tableType, modify.getUpdateColumnList(), rex);
+        break;
+      default:
+        throw SluiceException.unsupported(modify.getOperation() + " is not supported");
+    }
+    RelNode optimized = OptimizerPasses.run(source, OptimizerPasses.standard());
+    PlanNode plan = new RelTranslator(session.typeFactory(), rex).translate(optimized);
+    return new ModifyPlan(kind, def, plan, params);
+  }
+
+  /** The text of EXPLAIN for a query or a DML statement. */
+  public String explain(SqlNode statement, CatalogReader catalog) {
+    if (statement.isA(SqlKind.QUERY)) {
+      QueryPlan plan = planQuery(statement, catalog);
+      StringBuilder sb = new StringBuilder(PlanPrinter.print(plan.root()));
+      if (!plan.order().isEmpty()) {
+        sb.append("result order: ").append(plan.order()).append('\n');
+      }
+      return sb.toString();
+    }
+    ModifyPlan plan = planModify(statement, catalog);
+    return plan.kind() + "(table=" + plan.table().qualifiedName() + ")\n"
+        + PlanPrinter.print(plan.source()).indent(2);
+  }
+
+  /**
+   * Plans a view's query to learn its columns and what it reads.
+   *
+   * @param columnNames names to give the columns; empty to keep the query's
+   */
+  public ViewShape analyzeView(SqlNode query, List<String> columnNames, CatalogReader catalog) {
+    PlanningSession session = new PlanningSession(catalog);
+    SqlNode validated = session.validate(query);
+    if (!session.parameterRowType(validated).getFieldList().isEmpty()) {
+      throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+          "a view cannot have parameters");
+    }
+    RelDataType type = session.validator().getValidatedNodeType(validated);
+    RelRoot root = session.toRel(validated);
+    if (!columnNames.isEmpty() && columnNames.size() != type.getFieldCount()) {
+      throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+          "the view names " + columnNames.size() + " columns but its query has "
+              + type.getFieldCount());
+    }
+    List<Field> fields = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (int i = 0; i < type.getFieldCount(); i++) {
+      RelDataTypeField f = type.getFieldList().get(i);
+      String name = columnNames.isEmpty() ? f.getName() : columnNames.get(i);
+      if (!seen.add(name)) {
+        throw new SluiceException(SqlState.DUPLICATE_COLUMN,
+            "the view would have two columns named '" + name + "'; name them with AS");
+      }
+      fields.add(new Field(name, TypeConversion.fromCalcite(f.getType())));
+    }
+    Set<String> deps = new LinkedHashSet<>(PlanningSession.tablesRead(root.rel));
+    deps.addAll(session.expandedViews());
+    return new ViewShape(new RowType(fields), new ArrayList<>(deps));
+  }
+
+  /** Checks that a column DEFAULT is a constant expression that fits the column type. */
+  public void checkDefault(String defaultSql, DataType columnType, CatalogReader catalog) {
+    SqlNode expr = SluiceParser.parseExpression(defaultSql);
+    PlanningSession session = new PlanningSession(catalog);
+    SqlNode select = new org.apache.calcite.sql.SqlSelect(
+        org.apache.calcite.sql.parser.SqlParserPos.ZERO, null,
+        new org.apache.calcite.sql.SqlNodeList(List.of(expr),
+            org.apache.calcite.sql.parser.SqlParserPos.ZERO),
+        null, null, null, null, null, null, null, null, null, null);
+    SqlNode validated = session.validate(select);
+    RelDataType type = session.validator().getValidatedNodeType(validated)
+        .getFieldList().get(0).getType();
+    if (type.getSqlTypeName() == SqlTypeName.NULL) {
+      return;
+    }
+    DataType t = TypeConversion.fromCalcite(type);
+    if (t.kind().isNumeric() != columnType.kind().isNumeric()
+        && !(t.kind().isCharacter() && columnType.kind() != TypeKind.BOOLEAN)) {
+      throw new SluiceException(SqlState.DATATYPE_MISMATCH, "the default " + defaultSql
+          + " of type " + t.typeName() + " does not fit a column of type "
+          + columnType.typeName());
+    }
+  }
+
+  private static List<DataType> parameterTypes(PlanningSession session, SqlNode validated) {
+    List<DataType> types = new ArrayList<>();
+    for (RelDataTypeField f : session.parameterRowType(validated).getFieldList()) {
+      RelDataType t = f.getType();
+      types.add(t.getSqlTypeName() == SqlTypeName.UNKNOWN || t.getSqlTypeName() == SqlTypeName.ANY
+          ? DataType.varchar(DataType.UNSPECIFIED) : TypeConversion.fromCalcite(t));
+    }
+    return types;
+  }
+
+  /**
+   * A projection of {@code input} casting fields {@code offset ..} to the table's column types,
+   * the type a value is written with: strings are written unbounded (length is checked when the
+   * row is stored, so that too long a value is an error, not silently cut).
+   */
+  private static RelNode castToTable(RelNode input, RelDataType tableType, RexBuilder rex,
+      int offset, List<RexNode> prefix, List<String> prefixNames) {
+    List<RexNode> exprs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    if (prefix != null) {
+      exprs.addAll(prefix);
+      names.addAll(prefixNames);
+    }
+    List<RelDataTypeField> inFields = input.getRowType().getFieldList();
+    for (int i = 0; i < tableType.getFieldCount(); i++) {
+      RelDataTypeField column = tableType.getFieldList().get(i);
+      RexNode ref = rex.makeInputRef(inFields.get(offset + i).getType(), offset + i);
+      exprs.add(castForWrite(ref, column.getType(), rex));
+      names.add(column.getName());
+    }
+    return LogicalProject.create(input, List.of(), exprs, names, java.util.Set.of());
+  }
+
+  private static RexNode castForWrite(RexNode value, RelDataType columnType, RexBuilder rex) {
+    RelDataType target = columnType;
+    if (columnType.getSqlTypeName() == SqlTypeName.CHAR
+        || columnType.getSqlTypeName() == SqlTypeName.VARCHAR) {
+      if (value.getType().getSqlTypeName() == SqlTypeName.CHAR
+          || value.getType().getSqlTypeName() == SqlTypeName.VARCHAR) {
+        return value;
+      }
+      target = rex.getTypeFactory().createSqlType(SqlTypeName.VARCHAR);
+    }
+    target = rex.getTypeFactory().createTypeWithNullability(target, value.getType().isNullable());
+    if (value.getType().equals(target)) {
+      return value;
+    }
+    return rex.makeCast(target, value, true, false);
+  }
+
+  /** Old row then new row, from Calcite's [old columns, new values of updated columns]. */
+  private static RelNode updateSource(RelNode input, RelDataType tableType,
+      List<String> updateColumns, RexBuilder rex) {
+    int n = tableType.getFieldCount();
+    List<RelDataTypeField> inFields = input.getRowType().getFieldList();
+    List<RexNode> exprs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      exprs.add(rex.makeInputRef(inFields.get(i).getType(), i));
+      names.add("old_" + tableType.getFieldList().get(i).getName());
+    }
+    for (int i = 0; i < n; i++) {
+      RelDataTypeField column = tableType.getFieldList().get(i);
+      int updated = updateColumns.indexOf(column.getName());
+      int from = updated >= 0 ? n + updated : i;
+      RexNode ref = rex.makeInputRef(inFields.get(from).getType(), from);
+      exprs.add(updated >= 0 ? castForWrite(ref, column.getType(), rex) : ref);
+      names.add(column.getName());
+    }
+    Pair.class.getName();
+    return LogicalProject.create(input, List.of(), exprs, names, java.util.Set.of());
+  }
+}

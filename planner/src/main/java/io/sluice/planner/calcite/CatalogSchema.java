@@ -1,0 +1,66 @@
+package io.sluice.planner.calcite;
+
+import io.sluice.plan.catalog.CatalogReader;
+import io.sluice.plan.catalog.TableDef;
+import io.sluice.plan.catalog.ViewDef;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/** Builds the Calcite schema tree for one statement from a catalog snapshot. */
+public final class CatalogSchema {
+  private CatalogSchema() {}
+
+  /**
+   * A root schema with one sub-schema per catalog schema, reachable also under the catalog's
+   * name ({@code sluice.public.t}).
+   */
+  public static CalciteSchema rootOf(CatalogReader catalog) {
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    SchemaPlus plus = root.plus();
+    SchemaPlus named = plus.add(CatalogReader.CATALOG, new AbstractSchema());
+    for (String name : catalog.schemas()) {
+      plus.add(name, new OneSchema(catalog, name));
+      named.add(name, new OneSchema(catalog, name));
+    }
+    return root;
+  }
+
+  /** The tables and views of one catalog schema. */
+  private static final class OneSchema extends AbstractSchema {
+    private final CatalogReader catalog;
+    private final String name;
+
+    OneSchema(CatalogReader catalog, String name) {
+      this.catalog = catalog;
+      this.name = name;
+    }
+
+    @Override
+    protected Map<String, Table> getTableMap() {
+      Map<String, Table> tables = new HashMap<>();
+      for (TableDef t : catalog.tables(name)) {
+        tables.put(t.name(), new SluiceTable(t));
+      }
+      for (ViewDef v : catalog.views(name)) {
+        tables.put(v.name(), v.materialized() ? new MaterializedViewTable(v)
+            : new SluiceViewTable(v));
+      }
+      return tables;
+    }
+
+    @Override
+    public boolean isMutable() {
+      return false;
+    }
+
+    @Override
+    public Schema snapshot(org.apache.calcite.schema.SchemaVersion version) {
+      return this;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.sluice.planner.calcite;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Sluice's type rules where they differ from Calcite's defaults: DECIMAL goes to 38 digits,
+ * SUM over integers is BIGINT (so sums do not overflow the column type, as in PostgreSQL), and
+ * CASE or UNION over strings of different lengths gives VARCHAR rather than blank-padded CHAR.
+ */
+public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
+  /** The one instance. */
+  public static final SluiceTypeSystem INSTANCE = new SluiceTypeSystem();
+
+  private static final int MAX_DECIMAL = 38;
+
+  private SluiceTypeSystem() {}
+
+  @Override
+  public int getMaxPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL : super.getMaxPrecision(typeName);
+  }
+
+  @Override
+  public int getMaxScale(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL : super.getMaxScale(typeName);
+  }
+
+  @Override
+  public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    switch (argumentType.getSqlTypeName()) {
+      case TINYINT:
+      case SMALLINT:
+      case INTEGER:
+      case BIGINT:
+        return typeFactory.createTypeWithNullability(
+            typeFactory.createSqlType(SqlTypeName.BIGINT), argumentType.isNullable());
+      default:
+        return super.deriveSumType(typeFactory, argumentType);
+    }
+  }
+
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+}

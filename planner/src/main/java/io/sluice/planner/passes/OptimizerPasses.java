@@ -1,0 +1,110 @@
+package io.sluice.planner.passes;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.PruneEmptyRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.RelBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The passes, in order. Subqueries become joins first (decorrelated where they refer to the
+ * outer query), unused columns are trimmed, then rules simplify and push filters towards the
+ * tables, and last filters and projections fuse into calcs, which become one generated program
+ * each.
+ */
+public final class OptimizerPasses {
+  private static final Logger LOG = LoggerFactory.getLogger(OptimizerPasses.class);
+
+  private OptimizerPasses() {}
+
+  /** The standard list. */
+  public static List<Pass> standard() {
+    return List.of(
+        hep("subqueries-to-correlates", List.of(
+            CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+            CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+            CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)),
+        new Pass("decorrelate", rel -> RelDecorrelator.decorrelateQuery(rel, builder(rel))),
+        new Pass("trim-fields", rel -> new RelFieldTrimmer(null, builder(rel)).trim(rel)),
+        hep("reduce-aggregates", List.of(
+            CoreRules.AGGREGATE_REDUCE_FUNCTIONS,
+            CoreRules.AGGREGATE_CASE_TO_FILTER)),
+        hep("simplify-and-push-filters", List.of(
+            CoreRules.FILTER_REDUCE_EXPRESSIONS,
+            CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+            CoreRules.JOIN_REDUCE_EXPRESSIONS,
+            CoreRules.FILTER_MERGE,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE,
+            CoreRules.FILTER_PROJECT_TRANSPOSE,
+            CoreRules.FILTER_INTO_JOIN,
+            CoreRules.JOIN_CONDITION_PUSH,
+            CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+            CoreRules.FILTER_SET_OP_TRANSPOSE,
+            CoreRules.AGGREGATE_PROJECT_MERGE,
+            CoreRules.FILTER_VALUES_MERGE,
+            CoreRules.PROJECT_VALUES_MERGE,
+            CoreRules.UNION_MERGE,
+            PruneEmptyRules.UNION_INSTANCE,
+            PruneEmptyRules.PROJECT_INSTANCE,
+            PruneEmptyRules.FILTER_INSTANCE,
+            PruneEmptyRules.JOIN_LEFT_INSTANCE,
+            PruneEmptyRules.JOIN_RIGHT_INSTANCE,
+            PruneEmptyRules.SORT_FETCH_ZERO_INSTANCE)),
+        hep("join-keys-to-columns", List.of(
+            CoreRules.JOIN_PUSH_EXPRESSIONS,
+            CoreRules.PROJECT_MERGE,
+            CoreRules.PROJECT_REMOVE)),
+        hep("union-distinct", List.of(CoreRules.UNION_TO_DISTINCT)),
+        hep("fuse-calcs", List.of(
+            CoreRules.FILTER_TO_CALC,
+            CoreRules.PROJECT_TO_CALC,
+            CoreRules.CALC_MERGE,
+            CoreRules.CALC_REMOVE)));
+  }
+
+  /** Runs passes in order, logging the plan after each at debug level. */
+  public static RelNode run(RelNode rel, List<Pass> passes) {
+    RelNode current = rel;
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("plan before optimization:\n{}", RelOptUtil.toString(current));
+    }
+    for (Pass pass : passes) {
+      current = pass.rewrite().apply(current);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("plan after pass {}:\n{}", pass.name(), RelOptUtil.toString(current));
+      }
+    }
+    return current;
+  }
+
+  private static Pass hep(String name, List<RelOptRule> rules) {
+    HepProgramBuilder b = HepProgram.builder()
+        .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+        .addMatchLimit(20_000)
+        .addRuleCollection(rules);
+    HepProgram program = b.build();
+    return new Pass(name, rel -> {
+      HepPlanner planner = new HepPlanner(program, null, true, null,
+          org.apache.calcite.plan.RelOptCostImpl.FACTORY);
+      planner.setExecutor(rel.getCluster().getPlanner().getExecutor());
+      planner.setRoot(rel);
+      return planner.findBestExp();
+    });
+  }
+
+  private static RelBuilder builder(RelNode rel) {
+    return RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+  }
+}

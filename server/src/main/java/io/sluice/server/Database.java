@@ -1,0 +1,158 @@
+package io.sluice.server;
+
+import io.sluice.executor.ExecutionEnvironment;
+import io.sluice.executor.dml.TableWriter;
+import io.sluice.plan.catalog.TableDef;
+import io.sluice.planner.SluicePlanner;
+import io.sluice.server.catalog.CatalogState;
+import io.sluice.server.catalog.DurableCatalog;
+import io.sluice.server.catalog.SystemTables;
+import io.sluice.storage.kv.RocksDbStore;
+import io.sluice.storage.kv.StoreOptions;
+import io.sluice.storage.table.StoredTable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Sluice database: its store, catalog and tables, shared by every session. Thread-safe.
+ *
+ * <p>Concurrency: DDL statements run one at a time under {@link #ddlLock()}; writes to one
+ * table run one at a time under its {@link #tableLock}; reads take a store snapshot and need
+ * no lock.
+ */
+public final class Database implements AutoCloseable, ExecutionEnvironment {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final DatabaseConfig config;
+  private final RocksDbStore store;
+  private final DurableCatalog catalog;
+  private final SluicePlanner planner = new SluicePlanner();
+  private final TableWriter writer;
+  private final Map<Long, StoredTable> tables = new ConcurrentHashMap<>();
+  private final Map<Long, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
+  private final ReentrantLock ddlLock = new ReentrantLock();
+  private final AtomicInteger sessionIds = new AtomicInteger();
+  private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  private Database(DatabaseConfig config, RocksDbStore store) {
+    this.config = config;
+    this.store = store;
+    this.catalog = DurableCatalog.load(store, SystemTables.all());
+    this.writer = new TableWriter(store, this);
+  }
+
+  /** Opens (creating if needed) a database. */
+  public static Database open(DatabaseConfig config) {
+    long start = System.nanoTime();
+    StoreOptions options = StoreOptions.defaults().withSyncWrites(config.syncWrites());
+    RocksDbStore store = config.isInMemory() ? RocksDbStore.inMemory(options)
+        : RocksDbStore.open(config.dataDirectory(), options);
+    try {
+      Database db = new Database(config, store);
+      LOG.info("opened database {} in {} ms ({} tables, {} views)",
+          config.isInMemory() ? "in memory" : config.dataDirectory().toAbsolutePath(),
+          (System.nanoTime() - start) / 1_000_000,
+          db.catalog.current().tables(io.sluice.plan.catalog.CatalogReader.DEFAULT_SCHEMA).size(),
+          db.catalog.current().allViews().size());
+      return db;
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public DatabaseConfig config() {
+    return config;
+  }
+
+  /** A new session. */
+  public Session newSession() {
+    checkOpen();
+    Session s = new Session(this, sessionIds.incrementAndGet());
+    sessions.put(s.id(), s);
+    return s;
+  }
+
+  void sessionClosed(Session s) {
+    sessions.remove(s.id());
+  }
+
+  /** The open sessions. */
+  public List<Session> sessions() {
+    return List.copyOf(sessions.values());
+  }
+
+  public RocksDbStore store() {
+    return store;
+  }
+
+  public DurableCatalog catalog() {
+    return catalog;
+  }
+
+  public SluicePlanner planner() {
+    return planner;
+  }
+
+  public TableWriter writer() {
+    return writer;
+  }
+
+  /** The lock DDL statements hold. */
+  public ReentrantLock ddlLock() {
+    return ddlLock;
+  }
+
+  /** The lock writers of a table hold. */
+  public ReentrantLock tableLock(long tableId) {
+    return tableLocks.computeIfAbsent(tableId, id -> new ReentrantLock());
+  }
+
+  @Override
+  public StoredTable storage(TableDef table) {
+    return tables.computeIfAbsent(table.id(),
+        id -> new StoredTable(store, id, table.rowType(), table.primaryKeyArray()));
+  }
+
+  /** Forgets the storage handle of a dropped table. */
+  public void forgetTable(long tableId) {
+    tables.remove(tableId);
+    tableLocks.remove(tableId);
+  }
+
+  @Override
+  public List<Object[]> systemRows(TableDef table) {
+    CatalogState state = catalog.current();
+    return SystemTables.rows(table, state);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the database is closed");
+    }
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Session s : sessions.values()) {
+      s.close();
+    }
+    store.close();
+    LOG.info("closed database {}",
+        config.isInMemory() ? "in memory" : config.dataDirectory().toAbsolutePath());
+  }
+}

@@ -1,0 +1,82 @@
+package io.sluice.server;
+
+import io.sluice.server.statement.Prepared;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One connection's state: its settings and a flag that cancels its running statement. Runs
+ * statements from one thread at a time (JDBC connections are not used concurrently; the
+ * endpoint serializes calls per connection).
+ */
+public final class Session implements AutoCloseable {
+  private final Database database;
+  private final int id;
+  private final SessionOptions options = new SessionOptions();
+  private final long startedAt = System.currentTimeMillis();
+  private volatile AtomicBoolean cancelFlag = new AtomicBoolean();
+  private volatile boolean closed;
+
+  Session(Database database, int id) {
+    this.database = database;
+    this.id = id;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public SessionOptions options() {
+    return options;
+  }
+
+  public long startedAt() {
+    return startedAt;
+  }
+
+  /** Parses and plans a statement, to run it once or many times. */
+  public Prepared prepare(String sql) {
+    checkOpen();
+    return Prepared.prepare(this, sql);
+  }
+
+  /** Runs a statement without parameters. */
+  public StatementResult execute(String sql) {
+    return prepare(sql).execute(List.of());
+  }
+
+  /** A fresh cancel flag for a statement about to run. */
+  public AtomicBoolean beginStatement() {
+    AtomicBoolean flag = new AtomicBoolean();
+    cancelFlag = flag;
+    return flag;
+  }
+
+  /** Cancels the running statement, if any. */
+  public void cancel() {
+    cancelFlag.set(true);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("session " + id + " is closed");
+    }
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      cancel();
+      database.sessionClosed(this);
+    }
+  }
+}

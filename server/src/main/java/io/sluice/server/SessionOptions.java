@@ -1,0 +1,86 @@
+package io.sluice.server;
+
+import io.sluice.common.error.SluiceException;
+import io.sluice.common.error.SqlState;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.function.UnaryOperator;
+
+/**
+ * A session's settings, changed with SET and RESET and read with SHOW. Only known names are
+ * accepted; each value is checked when set.
+ */
+public final class SessionOptions {
+  /** The time zone CURRENT_TIMESTAMP and LOCALTIMESTAMP are computed in. */
+  public static final String TIME_ZONE = "time_zone";
+
+  private record Option(String defaultValue, UnaryOperator<String> check, String description) {}
+
+  private static final Map<String, Option> KNOWN = new LinkedHashMap<>();
+
+  static {
+    KNOWN.put(TIME_ZONE, new Option(TimeZone.getDefault().getID(), SessionOptions::checkZone,
+        "time zone of CURRENT_TIMESTAMP and LOCALTIMESTAMP"));
+  }
+
+  private final Map<String, String> values = new LinkedHashMap<>();
+
+  /** Sets an option; an error for an unknown name or a bad value. */
+  public void set(String name, String value) {
+    Option o = option(name);
+    values.put(name.toLowerCase(Locale.ROOT), o.check().apply(value));
+  }
+
+  /** Resets an option to its default. */
+  public void reset(String name) {
+    option(name);
+    values.remove(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Resets every option. */
+  public void resetAll() {
+    values.clear();
+  }
+
+  /** The current value of an option. */
+  public String get(String name) {
+    Option o = option(name);
+    return values.getOrDefault(name.toLowerCase(Locale.ROOT), o.defaultValue());
+  }
+
+  /** Every option with its value and description, in a stable order. */
+  public Map<String, String[]> all() {
+    Map<String, String[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Option> e : KNOWN.entrySet()) {
+      out.put(e.getKey(), new String[] {get(e.getKey()), e.getValue().description()});
+    }
+    return out;
+  }
+
+  /** The session time zone. */
+  public TimeZone timeZone() {
+    return TimeZone.getTimeZone(ZoneId.of(get(TIME_ZONE)));
+  }
+
+  private static Option option(String name) {
+    Option o = KNOWN.get(name.toLowerCase(Locale.ROOT));
+    if (o == null) {
+      throw new SluiceException(SqlState.UNDEFINED_OBJECT,
+          "unrecognized setting \"" + name + "\"; SHOW ALL lists the settings");
+    }
+    return o;
+  }
+
+  private static String checkZone(String value) {
+    try {
+      return ZoneId.of(value).getId();
+    } catch (DateTimeException e) {
+      throw new SluiceException(SqlState.INVALID_PARAMETER_VALUE,
+          "invalid time zone \"" + value + "\"");
+    }
+  }
+}

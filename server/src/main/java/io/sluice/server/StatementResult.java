@@ -1,0 +1,22 @@
+package io.sluice.server;
+
+import io.sluice.common.types.RowType;
+import java.util.List;
+
+/** What a statement returns. */
+public sealed interface StatementResult {
+  /**
+   * Rows, in internal representation.
+   *
+   * @param columns the result columns
+   * @param rows the rows
+   */
+  record Rows(RowType columns, List<Object[]> rows) implements StatementResult {}
+
+  /**
+   * A count of affected rows (0 for DDL and settings).
+   *
+   * @param count rows inserted, updated or deleted
+   */
+  record Count(long count) implements StatementResult {}
+}

@@ -1,0 +1,115 @@
+package io.sluice.server.catalog;
+
+import io.sluice.common.types.DataType;
+import io.sluice.common.types.Field;
+import io.sluice.common.types.RowType;
+import io.sluice.common.types.TypeKind;
+import io.sluice.plan.catalog.CatalogReader;
+import io.sluice.plan.catalog.TableDef;
+import io.sluice.plan.catalog.ViewDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The tables of the {@code sys} schema: the catalog described as rows. Each has a fixed
+ * definition and a function computing its rows from a catalog version.
+ */
+public final class SystemTables {
+  private static final DataType NAME = new DataType(TypeKind.VARCHAR, DataType.UNSPECIFIED, 0,
+      false);
+  private static final DataType TEXT = DataType.varchar(DataType.UNSPECIFIED);
+  private static final DataType INT = new DataType(TypeKind.INTEGER, DataType.UNSPECIFIED, 0,
+      false);
+  private static final DataType BOOL = new DataType(TypeKind.BOOLEAN, DataType.UNSPECIFIED, 0,
+      false);
+
+  /** sys.tables: every table and view. */
+  public static final TableDef TABLES = system(1, "tables", RowType.of(
+      new Field("table_schema", NAME), new Field("table_name", NAME),
+      new Field("table_type", NAME)));
+
+  /** sys.columns: every column of every table and view. */
+  public static final TableDef COLUMNS = system(2, "columns", RowType.of(
+      new Field("table_schema", NAME), new Field("table_name", NAME),
+      new Field("column_name", NAME), new Field("ordinal_position", INT),
+      new Field("data_type", NAME), new Field("is_nullable", BOOL),
+      new Field("is_primary_key", BOOL), new Field("column_default", TEXT)));
+
+  /** sys.views: every view with its query. */
+  public static final TableDef VIEWS = system(3, "views", RowType.of(
+      new Field("table_schema", NAME), new Field("table_name", NAME),
+      new Field("materialized", BOOL), new Field("definition", NAME)));
+
+  private static final Map<Long, Function<CatalogReader, List<Object[]>>> ROWS = Map.of(
+      TABLES.id(), SystemTables::tableRows,
+      COLUMNS.id(), SystemTables::columnRows,
+      VIEWS.id(), SystemTables::viewRows);
+
+  private SystemTables() {}
+
+  /** The definitions, to add to every catalog version. */
+  public static List<TableDef> all() {
+    return List.of(TABLES, COLUMNS, VIEWS);
+  }
+
+  /** The current rows of a system table. */
+  public static List<Object[]> rows(TableDef table, CatalogReader catalog) {
+    Function<CatalogReader, List<Object[]>> f = ROWS.get(table.id());
+    if (f == null) {
+      throw new IllegalArgumentException("not a system table: " + table.qualifiedName());
+    }
+    return f.apply(catalog);
+  }
+
+  private static TableDef system(long id, String name, RowType rowType) {
+    return new TableDef(id, CatalogReader.SYSTEM_SCHEMA, name, rowType, List.of(), null, Map.of(),
+        TableDef.Kind.SYSTEM);
+  }
+
+  private static List<Object[]> tableRows(CatalogReader c) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String schema : c.schemas()) {
+      for (TableDef t : c.tables(schema)) {
+        rows.add(new Object[] {schema, t.name(),
+            t.kind() == TableDef.Kind.SYSTEM ? "SYSTEM TABLE" : "TABLE"});
+      }
+      for (ViewDef v : c.views(schema)) {
+        rows.add(new Object[] {schema, v.name(), v.materialized() ? "MATERIALIZED VIEW" : "VIEW"});
+      }
+    }
+    return rows;
+  }
+
+  private static List<Object[]> columnRows(CatalogReader c) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String schema : c.schemas()) {
+      for (TableDef t : c.tables(schema)) {
+        for (int i = 0; i < t.rowType().size(); i++) {
+          Field f = t.rowType().field(i);
+          rows.add(new Object[] {schema, t.name(), f.name(), i + 1, f.type().typeName(),
+              f.type().nullable(), t.primaryKey().contains(i), t.defaults().get(i)});
+        }
+      }
+      for (ViewDef v : c.views(schema)) {
+        for (int i = 0; i < v.rowType().size(); i++) {
+          Field f = v.rowType().field(i);
+          rows.add(new Object[] {schema, v.name(), f.name(), i + 1, f.type().typeName(),
+              f.type().nullable(), false, null});
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static List<Object[]> viewRows(CatalogReader c) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String schema : c.schemas()) {
+      for (ViewDef v : c.views(schema)) {
+        rows.add(new Object[] {schema, v.name(), v.materialized(), v.sql()});
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,166 @@
+package io.sluice.server.cli;
+
+import io.sluice.server.Database;
+import io.sluice.server.DatabaseConfig;
+import io.sluice.server.Version;
+import io.sluice.server.avatica.AvaticaEndpoint;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sluice}: the SQL shell on an embedded database by default, {@code sluice server} for
+ * the JDBC endpoint, {@code sluice shell --url ...} for a shell on a remote server.
+ */
+@Command(name = "sluice", mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Sluice, a SQL-first streaming database. Without a command: the SQL shell on "
+        + "an embedded database.",
+    subcommands = {Main.ServerCommand.class, Main.ShellCommand.class})
+public final class Main implements Callable<Integer> {
+  /** The default data directory, relative to the working directory. */
+  static final String DEFAULT_DATA_DIR = "sluice-data";
+
+  @Mixin
+  ShellOptions shell = new ShellOptions();
+
+  /** Options of the shell, shared by {@code sluice} and {@code sluice shell}. */
+  static final class ShellOptions {
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Data directory of the embedded database (default: ./" + DEFAULT_DATA_DIR
+            + ").")
+    Path dataDir;
+
+    @Option(names = "--url", paramLabel = "URL",
+        description = "Connect to this JDBC URL instead, e.g. jdbc:sluice://localhost:8765.")
+    String url;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+        description = "Run the statements in FILE and exit (non-zero on the first error).")
+    Path file;
+
+    @Option(names = {"-e", "--execute"}, paramLabel = "SQL",
+        description = "Run these statements and exit (non-zero on the first error).")
+    String execute;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return runShell(shell);
+  }
+
+  static int runShell(ShellOptions o) throws Exception {
+    String url = o.url != null ? o.url : "jdbc:sluice:embedded:"
+        + (o.dataDir != null ? o.dataDir : Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    try (Connection c = DriverManager.getConnection(url)) {
+      Shell shell = new Shell(c, out, err);
+      if (o.file != null) {
+        return shell.runScript(Files.readString(o.file));
+      }
+      if (o.execute != null) {
+        return shell.runScript(o.execute);
+      }
+      if (System.console() == null) {
+        return shell.runScript(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      shell.interactive("Sluice " + Version.VERSION + " connected to " + url);
+      return 0;
+    } catch (SQLException e) {
+      err.println("cannot connect to " + url + ": " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** {@code sluice shell}. */
+  @Command(name = "shell", mixinStandardHelpOptions = true,
+      description = "The SQL shell, on an embedded database or a server (--url).")
+  static final class ShellCommand implements Callable<Integer> {
+    @Mixin
+    ShellOptions options = new ShellOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      return runShell(options);
+    }
+  }
+
+  /** {@code sluice server}. */
+  @Command(name = "server", mixinStandardHelpOptions = true,
+      description = "Serve a database over JDBC (Avatica, protobuf over HTTP) until SIGTERM.")
+  static final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8765", paramLabel = "PORT",
+        description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Data directory (default: ./" + DEFAULT_DATA_DIR + ").")
+    Path dataDir;
+
+    @Option(names = "--no-fsync",
+        description = "Acknowledge writes before they are fsynced: faster, and still safe "
+            + "against a process crash, but not against losing power.")
+    boolean noFsync;
+
+    @Override
+    public Integer call() throws Exception {
+      Path dir = (dataDir != null ? dataDir : Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
+      org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.sluice.server");
+      Database db = Database.open(new DatabaseConfig(dir, !noFsync));
+      AvaticaEndpoint endpoint;
+      try {
+        endpoint = AvaticaEndpoint.start(db, port);
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
+      }
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        log.info("shutting down");
+        endpoint.close();
+        db.close();
+        stopped.countDown();
+      }, "sluice-shutdown"));
+      log.info("Sluice {} listening on port {} (jdbc:sluice://localhost:{}), data directory {}",
+          Version.VERSION, endpoint.port(), endpoint.port(), dir);
+      stopped.await();
+      return 0;
+    }
+  }
+
+  /** Reports the build's version. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"Sluice " + Version.VERSION};
+    }
+  }
+
+  public static void main(String[] args) {
+    boolean server = args.length > 0 && args[0].equals("server");
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", server ? "info" : "warn");
+    }
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+    System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    int code = new CommandLine(new Main()).execute(args);
+    if (!server) {
+      System.exit(code);
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.sluice.server.statement;
+
+import io.sluice.executor.codegen.QueryContext;
+import io.sluice.executor.dml.TableWriter;
+import io.sluice.executor.runtime.AdhocQuery;
+import io.sluice.parser.ast.Query;
+import io.sluice.plan.ModifyPlan;
+import io.sluice.plan.QueryPlan;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.TableScanNode;
+import io.sluice.server.Database;
+import io.sluice.server.Session;
+import io.sluice.server.StatementResult;
+import io.sluice.storage.kv.KvSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * SELECT, INSERT, UPDATE and DELETE. A query runs over a snapshot of the store taken when it
+ * starts, so it sees every write acknowledged before it and none after. A write holds its
+ * table's lock from computing its changes to committing them.
+ */
+final class QueryHandler implements Handler<Query> {
+
+  @Override
+  public Planned plan(Session session, Query statement) {
+    Database db = session.database();
+    if (statement.node().isA(org.apache.calcite.sql.SqlKind.QUERY)) {
+      QueryPlan plan = db.planner().planQuery(statement.node(), db.catalog().current());
+      return new Planned(StatementKind.QUERY, plan.rowType(), plan.parameterTypes(),
+          params -> select(session, plan, params));
+    }
+    ModifyPlan plan = db.planner().planModify(statement.node(), db.catalog().current());
+    StatementKind kind = switch (plan.kind()) {
+      case INSERT -> StatementKind.INSERT;
+      case UPDATE -> StatementKind.UPDATE;
+      case DELETE -> StatementKind.DELETE;
+    };
+    if (plan.kind() == ModifyPlan.Kind.INSERT && !readsTables(plan.source())) {
+      return new Planned(kind, null, plan.parameterTypes(), new BatchInsert(session, plan));
+    }
+    return new Planned(kind, null, plan.parameterTypes(), params -> modify(session, plan, params));
+  }
+
+  static QueryContext context(Session session, List<Object> params) {
+    return new QueryContext(params, System.currentTimeMillis(), session.options().timeZone(),
+        session.beginStatement());
+  }
+
+  private static StatementResult select(Session session, QueryPlan plan, List<Object> params) {
+    Database db = session.database();
+    QueryContext ctx = context(session, params);
+    try (KvSnapshot snapshot = db.store().snapshot()) {
+      return new StatementResult.Rows(plan.rowType(), AdhocQuery.run(plan, ctx, snapshot, db));
+    }
+  }
+
+  private static StatementResult modify(Session session, ModifyPlan plan, List<Object> params) {
+    Database db = session.database();
+    ReentrantLock lock = db.tableLock(plan.table().id());
+    lock.lock();
+    try {
+      return new StatementResult.Count(db.writer().execute(plan, context(session, params)));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static boolean readsTables(PlanNode node) {
+    if (node instanceof TableScanNode) {
+      return true;
+    }
+    for (PlanNode in : node.inputs()) {
+      if (readsTables(in)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * INSERT ... VALUES whose rows depend only on parameters: a batch of parameter sets becomes
+   * one atomic write of all their rows.
+   */
+  static final class BatchInsert implements Runner {
+    private final Session session;
+    private final ModifyPlan plan;
+
+    BatchInsert(Session session, ModifyPlan plan) {
+      this.session = session;
+      this.plan = plan;
+    }
+
+    @Override
+    public StatementResult run(List<Object> parameters) {
+      return new StatementResult.Count(runBatch(List.of(parameters))[0]);
+    }
+
+    long[] runBatch(List<List<Object>> parameterSets) {
+      Database db = session.database();
+      long[] counts = new long[parameterSets.size()];
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = 0; i < counts.length; i++) {
+        QueryContext ctx = context(session, parameterSets.get(i));
+        List<Object[]> r = AdhocQuery.rows(plan.source(), ctx, null, db);
+        counts[i] = r.size();
+        rows.addAll(r);
+      }
+      ReentrantLock lock = db.tableLock(plan.table().id());
+      lock.lock();
+      try {
+        TableWriter.Changes changes = db.writer().insertRows(plan.table(), rows);
+        db.writer().commit(changes);
+      } finally {
+        lock.unlock();
+      }
+      return counts;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** A sqllogictest runner over JDBC. */
+package io.sluice.slt;

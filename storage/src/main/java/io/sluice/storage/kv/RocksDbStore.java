@@ -1,0 +1,277 @@
+package io.sluice.storage.kv;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.RocksMemEnv;
+import org.rocksdb.Slice;
+import org.rocksdb.Snapshot;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one RocksDB instance of a database, with a column family per {@link Keyspace}.
+ *
+ * <p>Durability: {@link #commit(KvBatch)} writes the batch to RocksDB's write-ahead log and, when
+ * {@link StoreOptions#syncWrites()} is set, fsyncs it before returning. RocksDB groups concurrent
+ * committers into one log write and one fsync (group commit). Thread-safe.
+ */
+public final class RocksDbStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RocksDbStore.class);
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Path dir;
+  private final StoreOptions options;
+  private final RocksDB db;
+  private final DBOptions dbOptions;
+  private final List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
+  private final Map<Keyspace, ColumnFamilyHandle> handles = new EnumMap<>(Keyspace.class);
+  private final List<ColumnFamilyHandle> allHandles;
+  private final WriteOptions writeOptions;
+  private final ReadOptions defaultRead = new ReadOptions();
+  private final LRUCache cache;
+  private final BloomFilter bloom;
+  private final Env env;
+  private volatile boolean closed;
+
+  private RocksDbStore(Path dir, StoreOptions options, Env env) {
+    this.dir = dir;
+    this.options = options;
+    this.env = env;
+    this.cache = new LRUCache(options.blockCacheBytes());
+    this.bloom = new BloomFilter(10);
+    this.dbOptions = new DBOptions()
+        .setCreateIfMissing(true)
+        .setCreateMissingColumnFamilies(true)
+        .setMaxBackgroundJobs(2)
+        .setKeepLogFileNum(3)
+        .setMaxTotalWalSize(256L << 20);
+    if (env != null) {
+      dbOptions.setEnv(env);
+    }
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    for (Keyspace ks : Keyspace.values()) {
+      BlockBasedTableConfig table = new BlockBasedTableConfig()
+          .setBlockCache(cache)
+          .setFilterPolicy(bloom)
+          .setWholeKeyFiltering(true)
+          .setBlockSize(16 * 1024)
+          .setCacheIndexAndFilterBlocks(true)
+          .setPinL0FilterAndIndexBlocksInCache(true);
+      ColumnFamilyOptions cf = new ColumnFamilyOptions()
+          .setTableFormatConfig(table)
+          .setWriteBufferSize(options.writeBufferBytes())
+          .setMaxWriteBufferNumber(3)
+          .setCompressionType(CompressionType.LZ4_COMPRESSION)
+          .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
+          .setLevelCompactionDynamicLevelBytes(true);
+      cfOptions.add(cf);
+      descriptors.add(new ColumnFamilyDescriptor(
+          ks.columnFamily().getBytes(java.nio.charset.StandardCharsets.UTF_8), cf));
+    }
+    allHandles = new ArrayList<>();
+    try {
+      db = RocksDB.open(dbOptions, dir.toString(), descriptors, allHandles);
+    } catch (RocksDBException e) {
+      closeOptions();
+      throw new StorageException("cannot open the data directory " + dir + ": " + e.getMessage(), e);
+    }
+    for (Keyspace ks : Keyspace.values()) {
+      handles.put(ks, allHandles.get(ks.ordinal()));
+    }
+    writeOptions = new WriteOptions().setSync(options.syncWrites());
+  }
+
+  /** Opens (creating if needed) the store in a directory on disk. */
+  public static RocksDbStore open(Path dir, StoreOptions options) {
+    try {
+      Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new StorageException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
+    }
+    LOG.debug("opening RocksDB store in {}", dir);
+    return new RocksDbStore(dir, options, null);
+  }
+
+  /** Opens a store that lives only in memory and vanishes on close. */
+  public static RocksDbStore inMemory(StoreOptions options) {
+    Env env = new RocksMemEnv(Env.getDefault());
+    return new RocksDbStore(Path.of("/sluice-mem"), options.withSyncWrites(false), env);
+  }
+
+  /** The data directory (a virtual path for an in-memory store). */
+  public Path directory() {
+    return dir;
+  }
+
+  /** Whether the store lives only in memory. */
+  public boolean isInMemory() {
+    return env != null;
+  }
+
+  ColumnFamilyHandle handle(Keyspace ks) {
+    checkOpen();
+    return handles.get(ks);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StorageException("the store is closed");
+    }
+  }
+
+  /** Reads the latest committed value of a key, or null. */
+  public byte[] get(Keyspace ks, byte[] key) {
+    try {
+      return db.get(handle(ks), defaultRead, key);
+    } catch (RocksDBException e) {
+      throw new StorageException("read failed", e);
+    }
+  }
+
+  /** Reads a key as of a snapshot, or null. */
+  public byte[] get(KvSnapshot snapshot, Keyspace ks, byte[] key) {
+    try {
+      return db.get(handle(ks), snapshot.readOptions, key);
+    } catch (RocksDBException e) {
+      throw new StorageException("read failed", e);
+    }
+  }
+
+  /** Takes a consistent snapshot of everything committed so far. */
+  public KvSnapshot snapshot() {
+    checkOpen();
+    return new KvSnapshot(this, db.getSnapshot());
+  }
+
+  void releaseSnapshot(Snapshot s) {
+    if (!closed) {
+      db.releaseSnapshot(s);
+    }
+  }
+
+  /**
+   * An iterator over {@code [lower, upper)} of a keyspace, as of a snapshot (or the latest data
+   * when {@code snapshot} is null). Either bound may be null.
+   */
+  public KvIterator iterator(KvSnapshot snapshot, Keyspace ks, byte[] lower, byte[] upper) {
+    ReadOptions ro = new ReadOptions();
+    if (snapshot != null) {
+      ro.setSnapshot(snapshot.readOptions.snapshot());
+    }
+    Slice upperSlice = null;
+    if (upper != null) {
+      upperSlice = new Slice(upper);
+      ro.setIterateUpperBound(upperSlice);
+    }
+    if (lower != null) {
+      ro.setPrefixSameAsStart(false);
+    }
+    RocksIterator it = db.newIterator(handle(ks), ro);
+    return new KvIterator(it, ro, upperSlice, lower);
+  }
+
+  /** A new, empty write batch. */
+  public KvBatch newBatch() {
+    checkOpen();
+    return new KvBatch(this);
+  }
+
+  /** Commits a batch atomically; durable on return when writes are synced. */
+  public void commit(KvBatch batch) {
+    try {
+      db.write(writeOptions, batch.batch);
+    } catch (RocksDBException e) {
+      throw new StorageException("cannot commit a write: " + e.getMessage(), e);
+    }
+  }
+
+  /** Flushes memtables to files (used before taking file-level copies and on shutdown). */
+  public void flush() {
+    try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
+      db.flush(fo, allHandles);
+    } catch (RocksDBException e) {
+      throw new StorageException("flush failed", e);
+    }
+  }
+
+  /** RocksDB's estimate of a property of a keyspace, such as {@code rocksdb.estimate-num-keys}. */
+  public long longProperty(Keyspace ks, String property) {
+    try {
+      return db.getLongProperty(handle(ks), property);
+    } catch (RocksDBException e) {
+      throw new StorageException("cannot read property " + property, e);
+    }
+  }
+
+  /** Approximate bytes on disk and in memtables for a key range. */
+  public long approximateSize(Keyspace ks, byte[] from, byte[] to) {
+    try (Slice a = new Slice(from); Slice b = new Slice(to)) {
+      long[] sizes = db.getApproximateSizes(handle(ks),
+          List.of(new org.rocksdb.Range(a, b)),
+          org.rocksdb.SizeApproximationFlag.INCLUDE_FILES,
+          org.rocksdb.SizeApproximationFlag.INCLUDE_MEMTABLES);
+      return sizes.length == 0 ? 0 : sizes[0];
+    }
+  }
+
+  /** Whether fsync is on for commits. */
+  public boolean syncWrites() {
+    return options.syncWrites();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    if (env == null) {
+      try {
+        db.syncWal();
+      } catch (RocksDBException e) {
+        LOG.warn("could not sync the write-ahead log on close: {}", e.getMessage());
+      }
+    }
+    closed = true;
+    for (ColumnFamilyHandle h : allHandles) {
+      h.close();
+    }
+    db.close();
+    writeOptions.close();
+    defaultRead.close();
+    closeOptions();
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  private void closeOptions() {
+    for (ColumnFamilyOptions cf : cfOptions) {
+      cf.close();
+    }
+    dbOptions.close();
+    cache.close();
+    bloom.close();
+  }
+}
