@@ -55,6 +55,7 @@ public final class SluicePlanner {
       throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
           "not a query: " + query.getKind());
     }
+    List<String> preferredNames = ColumnNames.preferred(query);
     PlanningSession session = new PlanningSession(catalog);
     SqlNode validated = session.validate(query);
     RelRoot root = session.toRel(validated);
@@ -75,7 +76,8 @@ public final class SluicePlanner {
     List<Integer> outputFields = new ArrayList<>();
     for (Map.Entry<Integer, String> f : root.fields) {
       outputFields.add(f.getKey());
-      fields.add(new Field(f.getValue(), plan.rowType().type(f.getKey())));
+      String name = ColumnNames.choose(f.getValue(), preferredNames, fields.size());
+      fields.add(new Field(name, plan.rowType().type(f.getKey())));
     }
     return new QueryPlan(plan, new RowType(fields), order, outputFields, params);
   }

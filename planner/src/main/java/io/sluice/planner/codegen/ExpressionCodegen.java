@@ -76,8 +76,8 @@ public final class ExpressionCodegen {
     PhysType rightPhys = PhysTypeImpl.of(typeFactory, rightType, JavaRowFormat.ARRAY, false);
     RexToLixTranslator.InputGetter getter = new RexToLixTranslator.InputGetterImpl(
         ImmutableMap.of(left, leftPhys, right, rightPhys));
-    List<RelDataType> both = List.of(leftType, rightType);
-    RelDataType combined = typeFactory.createJoinType(both.toArray(new RelDataType[0]));
+    RelDataType combined = typeFactory.builder().addAll(leftType.getFieldList())
+        .addAll(rightType.getFieldList()).uniquify().build();
     RexProgramBuilder pb = new RexProgramBuilder(combined, rexBuilder);
     pb.addCondition(condition);
     RexProgram program = pb.getProgram(false);

@@ -3,6 +3,7 @@ package io.sluice.server.statement;
 import io.sluice.executor.codegen.QueryContext;
 import io.sluice.executor.dml.TableWriter;
 import io.sluice.executor.runtime.AdhocQuery;
+import io.sluice.executor.runtime.ConstantRows;
 import io.sluice.parser.ast.Query;
 import io.sluice.plan.ModifyPlan;
 import io.sluice.plan.QueryPlan;
@@ -86,10 +87,12 @@ final class QueryHandler implements Handler<Query> {
   static final class BatchInsert implements Runner {
     private final Session session;
     private final ModifyPlan plan;
+    private final ConstantRows constant;
 
     BatchInsert(Session session, ModifyPlan plan) {
       this.session = session;
       this.plan = plan;
+      this.constant = ConstantRows.of(plan.source());
     }
 
     @Override
@@ -103,7 +106,8 @@ final class QueryHandler implements Handler<Query> {
       List<Object[]> rows = new ArrayList<>();
       for (int i = 0; i < counts.length; i++) {
         QueryContext ctx = context(session, parameterSets.get(i));
-        List<Object[]> r = AdhocQuery.rows(plan.source(), ctx, null, db);
+        List<Object[]> r = constant != null ? constant.rows(ctx)
+            : AdhocQuery.rows(plan.source(), ctx, null, db);
         counts[i] = r.size();
         rows.addAll(r);
       }
