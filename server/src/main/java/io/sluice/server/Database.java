@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
         : RocksDbStore.open(config.dataDirectory(), options);
     try {
       Database db = new Database(config, store);
+      db.warmUpInBackground();
       LOG.info("opened database {} in {} ms ({} tables, {} views)",
           config.isInMemory() ? "in memory" : config.dataDirectory().toAbsolutePath(),
           (System.nanoTime() - start) / 1_000_000,
@@ -65,6 +66,23 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Plans and runs a small query on a background thread, so that loading Calcite and the code
+   * generator does not fall on the first user statement (it takes about a second).
+   */
+  private void warmUpInBackground() {
+    Thread t = new Thread(() -> {
+      try (Session s = newSession()) {
+        s.execute("SELECT a + 1, UPPER(b), COUNT(*) FROM (VALUES (1, 'x')) AS v(a, b) "
+            + "WHERE a > 0 GROUP BY a, b ORDER BY 1");
+      } catch (RuntimeException e) {
+        LOG.debug("warm-up query failed", e);
+      }
+    }, "sluice-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   public DatabaseConfig config() {

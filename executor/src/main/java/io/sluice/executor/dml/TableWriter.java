@@ -43,11 +43,26 @@ public final class TableWriter {
   public record Changes(TableDef table, List<byte[]> deletes, List<byte[]> putKeys,
       List<Object[]> putRows, long count) {}
 
-  /** Computes and writes a statement's changes; returns the number of rows affected. */
-  public long execute(ModifyPlan plan, QueryContext context) {
+  /**
+   * Computes and writes a statement's changes (the caller holds the table's lock); returns
+   * what to pass to {@link #awaitDurable} once the lock is released.
+   */
+  public Written execute(ModifyPlan plan, QueryContext context) {
     Changes changes = compute(plan, context);
-    commit(changes);
-    return changes.count();
+    return new Written(changes.count(), write(changes));
+  }
+
+  /**
+   * The outcome of a write that is visible but maybe not yet durable.
+   *
+   * @param count rows affected
+   * @param ticket the store's durability ticket
+   */
+  public record Written(long count, long ticket) {}
+
+  /** Waits until a write is durable; call after releasing the table lock. */
+  public void awaitDurable(long ticket) {
+    store.awaitDurable(ticket);
   }
 
   /** Computes a statement's changes without writing them. */
@@ -68,10 +83,13 @@ public final class TableWriter {
     }
   }
 
-  /** Writes changes atomically (durable on return when the store syncs). */
-  public void commit(Changes changes) {
+  /**
+   * Writes changes atomically; they are visible at once and durable after {@link
+   * #awaitDurable} with the returned ticket.
+   */
+  public long write(Changes changes) {
     if (changes.deletes().isEmpty() && changes.putKeys().isEmpty()) {
-      return;
+      return 0;
     }
     StoredTable table = env.storage(changes.table());
     try (KvBatch batch = store.newBatch()) {
@@ -81,7 +99,7 @@ public final class TableWriter {
       for (int i = 0; i < changes.putKeys().size(); i++) {
         table.put(batch, changes.putKeys().get(i), changes.putRows().get(i));
       }
-      store.commit(batch);
+      return store.write(batch);
     }
   }
 

@@ -60,12 +60,16 @@ final class QueryHandler implements Handler<Query> {
   private static StatementResult modify(Session session, ModifyPlan plan, List<Object> params) {
     Database db = session.database();
     ReentrantLock lock = db.tableLock(plan.table().id());
+    TableWriter.Written written;
     lock.lock();
     try {
-      return new StatementResult.Count(db.writer().execute(plan, context(session, params)));
+      written = db.writer().execute(plan, context(session, params));
     } finally {
       lock.unlock();
     }
+    // The fsync happens outside the lock, so writers of one table share it (group commit).
+    db.writer().awaitDurable(written.ticket());
+    return new StatementResult.Count(written.count());
   }
 
   private static boolean readsTables(PlanNode node) {
@@ -112,13 +116,14 @@ final class QueryHandler implements Handler<Query> {
         rows.addAll(r);
       }
       ReentrantLock lock = db.tableLock(plan.table().id());
+      long ticket;
       lock.lock();
       try {
-        TableWriter.Changes changes = db.writer().insertRows(plan.table(), rows);
-        db.writer().commit(changes);
+        ticket = db.writer().write(db.writer().insertRows(plan.table(), rows));
       } finally {
         lock.unlock();
       }
+      db.writer().awaitDurable(ticket);
       return counts;
     }
   }

@@ -49,6 +49,11 @@ public final class RocksDbStore implements AutoCloseable {
   private final Map<Keyspace, ColumnFamilyHandle> handles = new EnumMap<>(Keyspace.class);
   private final List<ColumnFamilyHandle> allHandles;
   private final WriteOptions writeOptions;
+  /** The number of batches written; guards the order of writes and tickets. */
+  private final long[] writeOrder = new long[1];
+  private final Object syncLock = new Object();
+  /** Every batch with a ticket up to this one is durable. */
+  private long synced;
   private final ReadOptions defaultRead = new ReadOptions();
   private final LRUCache cache;
   private final BloomFilter bloom;
@@ -100,7 +105,9 @@ public final class RocksDbStore implements AutoCloseable {
     for (Keyspace ks : Keyspace.values()) {
       handles.put(ks, allHandles.get(ks.ordinal()));
     }
-    writeOptions = new WriteOptions().setSync(options.syncWrites());
+    // Writes go to the write-ahead log without an fsync; awaitDurable syncs it, once for every
+    // batch written so far (group commit).
+    writeOptions = new WriteOptions().setSync(false);
   }
 
   /** Opens (creating if needed) the store in a directory on disk. */
@@ -198,12 +205,53 @@ public final class RocksDbStore implements AutoCloseable {
     return new KvBatch(this);
   }
 
-  /** Commits a batch atomically; durable on return when writes are synced. */
+  /**
+   * Commits a batch atomically and, when writes are synced, waits until it is durable. Use
+   * {@link #write} and {@link #awaitDurable} instead to release locks before the fsync.
+   */
   public void commit(KvBatch batch) {
+    awaitDurable(write(batch));
+  }
+
+  /**
+   * Applies a batch atomically (visible to readers at once) without waiting for the fsync;
+   * returns a ticket for {@link #awaitDurable}. Batches become durable in the order written.
+   */
+  public long write(KvBatch batch) {
     try {
-      db.write(writeOptions, batch.batch);
+      synchronized (writeOrder) {
+        db.write(writeOptions, batch.batch);
+        return ++writeOrder[0];
+      }
     } catch (RocksDBException e) {
       throw new StorageException("cannot commit a write: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns once the batch with this ticket, and every batch written before it, is durable.
+   * Group commit: one fsync covers every batch written before it started, so concurrent
+   * committers share fsyncs instead of queueing for one each.
+   */
+  public void awaitDurable(long ticket) {
+    if (!options.syncWrites() || env != null) {
+      return;
+    }
+    synchronized (syncLock) {
+      if (synced >= ticket) {
+        return;
+      }
+      long target;
+      synchronized (writeOrder) {
+        target = writeOrder[0];
+      }
+      try {
+        db.syncWal();
+      } catch (RocksDBException e) {
+        throw new StorageException("cannot make a write durable (fsync failed): "
+            + e.getMessage(), e);
+      }
+      synced = target;
     }
   }
 
