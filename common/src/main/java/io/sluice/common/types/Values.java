@@ -95,6 +95,13 @@ public final class Values {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static int compare(Object a, Object b) {
+    if (a instanceof Double x && b instanceof Double y) {
+      // -0.0 equals 0.0 in SQL; NaN sorts after every number, as Double.compare has it.
+      return Double.compare(x == 0.0d ? 0.0d : x, y == 0.0d ? 0.0d : y);
+    }
+    if (a instanceof Float x && b instanceof Float y) {
+      return Float.compare(x == 0.0f ? 0.0f : x, y == 0.0f ? 0.0f : y);
+    }
     if (a instanceof Number x && b instanceof Number y && a.getClass() != b.getClass()) {
       return toBigDecimal(x).compareTo(toBigDecimal(y));
     }

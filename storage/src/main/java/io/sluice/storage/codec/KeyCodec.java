@@ -21,7 +21,10 @@ import java.util.List;
  * (decoding restores the column's declared scale).
  *
  * <p>Strings are compared as UTF-8 bytes, which is Unicode code point order; this differs from
- * Java's {@code String.compareTo} only for characters outside the Basic Multilingual Plane.
+ * Java's {@code String.compareTo} only for characters outside the Basic Multilingual Plane. A
+ * zero byte inside a string is written {@code 00 FF} and the string ends with {@code 00 01}, so
+ * no string's encoding is a prefix of another's (prefix scans on {@code 'a'} never find
+ * {@code 'a\0'}) and a shorter string sorts before its extensions.
  */
 public final class KeyCodec {
   private static final int NULL_FIRST = 0x00;
@@ -170,6 +173,7 @@ public final class KeyCodec {
       }
     }
     w.write(0);
+    w.write(1);
   }
 
   private static void encodeDecimal(ByteWriter w, BigDecimal d) {
@@ -256,16 +260,13 @@ public final class KeyCodec {
     while (true) {
       int b = r.read(inv);
       if (b == 0) {
-        if (r.hasRemaining()) {
-          int next = r.array()[r.position()] & 0xFF;
-          if (inv) {
-            next = (~next) & 0xFF;
-          }
-          if (next == 0xFF) {
-            r.skip(1);
-            out.write(0);
-            continue;
-          }
+        int next = r.read(inv);
+        if (next == 0xFF) {
+          out.write(0);
+          continue;
+        }
+        if (next != 1) {
+          throw new IllegalStateException("bad string encoding at byte " + r.position());
         }
         break;
       }

@@ -72,11 +72,9 @@ public final class StoredTable {
         return 0;
       }
       byte[] key = it.key();
-      long id = 0;
-      for (int i = 8; i < 16; i++) {
-        id = (id << 8) | (key[i] & 0xFF);
-      }
-      return id;
+      Object[] decoded = keyCodec.decode(
+          new io.sluice.storage.codec.ByteReader(key, 8, key.length - 8));
+      return (Long) decoded[0];
     }
   }
 
