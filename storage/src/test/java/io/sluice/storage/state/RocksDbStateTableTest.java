@@ -1,0 +1,113 @@
+package io.sluice.storage.state;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.sluice.common.types.DataType;
+import io.sluice.common.types.TypeKind;
+import io.sluice.storage.codec.KeyCodec;
+import io.sluice.storage.kv.KvBatch;
+import io.sluice.storage.kv.RocksDbStore;
+import io.sluice.storage.kv.StoreOptions;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RocksDbStateBackend} keeps the {@link StateTableContract} whichever layer a read
+ * reaches: the epoch's dirty writes, sealed writes waiting for commit, or RocksDB itself.
+ */
+class RocksDbStateTableTest {
+
+  /** A backend whose tables apply every write to one of the three layers. */
+  private static StateBackend layered(Layer layer) {
+    RocksDbStore store = RocksDbStore.inMemory(StoreOptions.defaults());
+    RocksDbStateBackend backend = new RocksDbStateBackend(store);
+    return new StateBackend() {
+      private long epoch;
+
+      @Override
+      public StateTable open(StateTableSpec spec) {
+        StateTable t = backend.open(spec);
+        return new ForwardingTable(t) {
+          @Override
+          void afterWrite() {
+            if (layer == Layer.DIRTY) {
+              return;
+            }
+            EpochDelta delta = backend.seal(++epoch);
+            if (layer == Layer.COMMITTED) {
+              try (KvBatch batch = store.newBatch()) {
+                delta.addTo(batch);
+                store.commit(batch);
+              }
+              backend.committed(epoch);
+            }
+          }
+        };
+      }
+
+      @Override
+      public void close() {
+        store.close();
+      }
+    };
+  }
+
+  enum Layer { DIRTY, SEALED, COMMITTED }
+
+  @Nested
+  class Dirty extends StateTableContract {
+    @Override
+    protected StateBackend newBackend() {
+      return layered(Layer.DIRTY);
+    }
+  }
+
+  @Nested
+  class Sealed extends StateTableContract {
+    @Override
+    protected StateBackend newBackend() {
+      return layered(Layer.SEALED);
+    }
+  }
+
+  @Nested
+  class Committed extends StateTableContract {
+    @Override
+    protected StateBackend newBackend() {
+      return layered(Layer.COMMITTED);
+    }
+  }
+
+  @Test
+  void uncommittedWritesAreDiscardedAndCommittedOnesSurvive() {
+    try (RocksDbStore store = RocksDbStore.inMemory(StoreOptions.defaults())) {
+      RocksDbStateBackend backend = new RocksDbStateBackend(store);
+      StateTable t = backend.open(new StateTableSpec(7, "t",
+          List.of(new KeyCodec.Column(DataType.of(TypeKind.INTEGER), false, false)),
+          List.of(DataType.of(TypeKind.BIGINT))));
+      t.put(new Object[] {1}, new Object[] {10L});
+      EpochDelta first = backend.seal(1);
+      assertEquals(1, first.size());
+      try (KvBatch batch = store.newBatch()) {
+        first.addTo(batch);
+        store.commit(batch);
+      }
+      backend.committed(1);
+      t.put(new Object[] {1}, new Object[] {11L});
+      t.put(new Object[] {2}, new Object[] {20L});
+      backend.seal(2);
+      t.delete(new Object[] {1});
+      assertNull(t.get(new Object[] {1}));
+      backend.discardUncommitted();
+      assertArrayEquals(new Object[] {10L}, t.get(new Object[] {1}));
+      assertNull(t.get(new Object[] {2}));
+      // A second backend over the same store sees exactly what was committed.
+      StateTable again = new RocksDbStateBackend(store).open(t.spec());
+      assertArrayEquals(new Object[] {10L}, again.get(new Object[] {1}));
+      assertNull(again.get(new Object[] {2}));
+    }
+  }
+}
