@@ -33,7 +33,7 @@ public final class RuntimeErrors {
           "invalid number: " + message, e);
     }
     if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-      if (message.contains("out of range") || message.contains("Value out of range")) {
+      if (message.contains("out of range") || message.contains("cannot be represented")) {
         return new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, message, e);
       }
       if (e.getStackTrace().length > 0 && isGenerated(e)) {

@@ -6,18 +6,34 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
 
 /**
- * The JDBC driver for a remote Sluice server: {@code jdbc:sluice://host[:port][?key=value&...]}
- * (port 8765 by default). Query parameters become connection properties.
+ * The JDBC driver for Sluice.
+ * <ul>
+ *   <li>{@code jdbc:sluice://host[:port][?key=value&...]}: a server (port 8765 by default).
+ *   <li>{@code jdbc:sluice:embedded:<directory>}: a database in a directory, in this JVM.
+ *   <li>{@code jdbc:sluice:mem:} a private in-memory database; {@code jdbc:sluice:mem:<name>} a
+ *       named one shared in the JVM while a connection to it is open.
+ * </ul>
+ * In-process URLs need sluice-server on the class path.
  */
 public final class SluiceDriver extends Driver {
-  /** The URL prefix this driver accepts. */
-  public static final String URL_PREFIX = "jdbc:sluice://";
+  /** The prefix of remote URLs. */
+  public static final String REMOTE = "jdbc:sluice://";
+  /** The prefix of embedded URLs. */
+  public static final String EMBEDDED = "jdbc:sluice:embedded:";
+  /** The prefix of in-memory URLs. */
+  public static final String MEM = "jdbc:sluice:mem:";
   /** The port a server listens on unless told otherwise. */
   public static final int DEFAULT_PORT = 8765;
+  /** The connection property holding the URL the user connected with. */
+  static final String URL_PROPERTY = "sluice.url";
+  /** The server class that serves in-process connections. */
+  private static final String EMBEDDED_FACTORY =
+      "io.sluice.server.avatica.EmbeddedServiceFactory";
 
   static {
     try {
@@ -27,29 +43,26 @@ public final class SluiceDriver extends Driver {
     }
   }
 
+  /**
+   * Set while this driver hands its rewritten URL to Avatica, which asks {@link #acceptsURL}
+   * again about that form.
+   */
+  private static final ThreadLocal<Boolean> CONNECTING = ThreadLocal.withInitial(() -> false);
+
   @Override
   protected String getConnectStringPrefix() {
     return "jdbc:sluice:";
   }
 
-  /**
-   * Set while this driver hands the rewritten URL to Avatica's connect, which asks {@link
-   * #acceptsURL} again about the rewritten form.
-   */
-  private static final ThreadLocal<Boolean> CONNECTING = ThreadLocal.withInitial(() -> false);
-
   @Override
   public boolean acceptsURL(String url) {
-    return CONNECTING.get() || (url != null && url.startsWith(URL_PREFIX));
+    return CONNECTING.get() || (url != null
+        && (url.startsWith(REMOTE) || url.startsWith(EMBEDDED) || url.startsWith(MEM)));
   }
 
-  private Connection connectRewritten(String url, Properties props) throws SQLException {
-    CONNECTING.set(true);
-    try {
-      return super.connect(url, props);
-    } finally {
-      CONNECTING.set(false);
-    }
+  @Override
+  protected AvaticaFactory createFactory() {
+    return new SluiceJdbcFactory();
   }
 
   @Override
@@ -60,7 +73,7 @@ public final class SluiceDriver extends Driver {
         p.load(in);
       }
     } catch (IOException e) {
-      // Fall back to unknown versions below.
+      // Unknown versions below.
     }
     String version = p.getProperty("driver.version", "0.0.0");
     int[] mm = majorMinor(version);
@@ -81,14 +94,37 @@ public final class SluiceDriver extends Driver {
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
-    if (url == null || !acceptsURL(url) || CONNECTING.get()) {
+    if (url == null || CONNECTING.get() || !acceptsURL(url)) {
       return null;
     }
     Properties props = new Properties();
     if (info != null) {
       props.putAll(info);
     }
-    String rest = url.substring(URL_PREFIX.length());
+    if (url.startsWith(REMOTE)) {
+      remote(url, props);
+    } else {
+      embedded(url, props);
+    }
+    // Sluice folds unquoted identifiers to lower case and matches names case-sensitively.
+    props.putIfAbsent("unquotedCasing", "TO_LOWER");
+    props.putIfAbsent("quotedCasing", "UNCHANGED");
+    props.putIfAbsent("caseSensitive", "true");
+    props.setProperty(URL_PROPERTY, url);
+    CONNECTING.set(true);
+    try {
+      return super.connect("jdbc:sluice:", props);
+    } catch (SQLException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Failures.connectionFailed("cannot connect to " + url, e);
+    } finally {
+      CONNECTING.set(false);
+    }
+  }
+
+  private static void remote(String url, Properties props) throws SQLException {
+    String rest = url.substring(REMOTE.length());
     int q = rest.indexOf('?');
     String hostPort = q < 0 ? rest : rest.substring(0, q);
     if (q >= 0) {
@@ -114,6 +150,27 @@ public final class SluiceDriver extends Driver {
     }
     props.setProperty("url", "http://" + hostPort);
     props.setProperty("serialization", "protobuf");
-    return connectRewritten("jdbc:sluice:", props);
+  }
+
+  private static void embedded(String url, Properties props) throws SQLException {
+    try {
+      Class.forName(EMBEDDED_FACTORY, false, SluiceDriver.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new SQLException(url + " needs the Sluice server (sluice-server and its libraries)"
+          + " on the class path; to reach a server use jdbc:sluice://host:port", "08001", e);
+    }
+    String target = url.substring("jdbc:sluice:".length());
+    int semicolon = target.indexOf(';');
+    if (semicolon >= 0) {
+      for (String kv : target.substring(semicolon + 1).split(";")) {
+        int eq = kv.indexOf('=');
+        if (eq > 0) {
+          props.setProperty(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+      }
+      target = target.substring(0, semicolon);
+    }
+    props.setProperty("factory", EMBEDDED_FACTORY);
+    props.setProperty("url", target);
   }
 }

@@ -76,13 +76,22 @@ final class AstBuilder {
   }
 
   private org.apache.calcite.sql.SqlNode calcite(ParserRuleContext ctx, boolean queryOnly) {
-    int start = ctx.getStart().getStartIndex();
+    int start = chars(ctx.getStart().getStartIndex());
     Token stop = ctx.getStop();
-    int end = stop == null || stop.getType() == Token.EOF ? sql.length() : stop.getStopIndex() + 1;
+    int end = stop == null || stop.getType() == Token.EOF ? sql.length()
+        : chars(stop.getStopIndex() + 1);
     if (end < start) {
       end = start;
     }
     return SluiceParser.parseCalcite(sql, start, end, queryOnly);
+  }
+
+  /**
+   * The Java string index of an ANTLR index: ANTLR counts code points, Java strings count
+   * UTF-16 units, which differ after a character outside the Basic Multilingual Plane.
+   */
+  private int chars(int codePointIndex) {
+    return sql.offsetByCodePoints(0, Math.min(codePointIndex, sql.codePointCount(0, sql.length())));
   }
 
   private CreateTable createTable(SluiceSqlParser.CreateTableContext c) {
@@ -135,8 +144,8 @@ final class AstBuilder {
       columns.add(identifier(id));
     }
     SluiceSqlParser.QueryTextContext q = c.queryText();
-    int start = q.getStart().getStartIndex();
-    int end = q.getStop().getStopIndex() + 1;
+    int start = chars(q.getStart().getStartIndex());
+    int end = chars(q.getStop().getStopIndex() + 1);
     org.apache.calcite.sql.SqlNode node = SluiceParser.parseCalcite(sql, start, end, true);
     return new CreateView(sql, name(c.qualifiedName()), columns, node,
         sql.substring(start, end), c.MATERIALIZED() != null, c.EXISTS() != null,
@@ -253,7 +262,7 @@ final class AstBuilder {
   }
 
   private String text(ParserRuleContext c) {
-    return sql.substring(c.getStart().getStartIndex(), c.getStop().getStopIndex() + 1);
+    return sql.substring(chars(c.getStart().getStartIndex()), chars(c.getStop().getStopIndex() + 1));
   }
 
   private static QualifiedName name(SluiceSqlParser.QualifiedNameContext c) {

@@ -48,7 +48,12 @@ final class RowValidator {
     switch (type.kind()) {
       case VARCHAR: {
         String s = v.toString();
-        if (type.precision() != DataType.UNSPECIFIED && s.length() > type.precision()) {
+        int n = type.precision();
+        if (n != DataType.UNSPECIFIED && s.length() > n) {
+          // As the standard says: excess trailing spaces are cut, anything else is an error.
+          if (s.substring(n).isBlank() && s.substring(n).chars().allMatch(c -> c == ' ')) {
+            return s.substring(0, n);
+          }
           throw tooLong(i, type);
         }
         return s;

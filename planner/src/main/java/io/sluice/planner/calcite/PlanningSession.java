@@ -24,6 +24,9 @@ import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlNode;
@@ -98,15 +101,48 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
         SqlValidator.Config.DEFAULT
             .withConformance(SqlDialect.CONFORMANCE)
             .withDefaultNullCollation(NullCollation.HIGH)
-            .withIdentifierExpansion(true));
+            .withIdentifierExpansion(true)
+            .withTypeCoercionFactory(SluiceTypeCoercion::new));
   }
 
   private SqlToRelConverter newConverter(SqlValidator v, CalciteCatalogReader reader) {
-    return new SqlToRelConverter(this, v, reader, cluster, StandardConvertletTable.INSTANCE,
-        SqlToRelConverter.config()
-            .withExpand(false)
-            .withTrimUnusedFields(false)
-            .withInSubQueryThreshold(Integer.MAX_VALUE));
+    return new Converter(this, v, reader, cluster);
+  }
+
+  /**
+   * Calcite's converter, except that the source of an INSERT is converted with unbounded string
+   * types: Calcite would cut {@code 'abcd'} to fit a VARCHAR(3) column, where SQL requires an
+   * error. The value reaches the table as it is, and storing it checks the length.
+   */
+  private static final class Converter extends SqlToRelConverter {
+    Converter(RelOptTable.ViewExpander expander, SqlValidator v, CalciteCatalogReader reader,
+        RelOptCluster cluster) {
+      super(expander, v, reader, cluster, StandardConvertletTable.INSTANCE,
+          SqlToRelConverter.config()
+              .withExpand(false)
+              .withTrimUnusedFields(false)
+              .withInSubQueryThreshold(Integer.MAX_VALUE));
+    }
+
+    @Override
+    protected RelRoot convertQueryRecursive(SqlNode query, boolean top,
+        RelDataType targetRowType) {
+      return super.convertQueryRecursive(query, top,
+          targetRowType == null ? null : unboundedStrings(targetRowType));
+    }
+
+    private RelDataType unboundedStrings(RelDataType rowType) {
+      RelDataTypeFactory f = getCluster().getTypeFactory();
+      RelDataTypeFactory.Builder b = f.builder();
+      for (RelDataTypeField field : rowType.getFieldList()) {
+        RelDataType t = field.getType();
+        if (t.getSqlTypeName() == SqlTypeName.CHAR || t.getSqlTypeName() == SqlTypeName.VARCHAR) {
+          t = f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), t.isNullable());
+        }
+        b.add(field.getName(), t);
+      }
+      return b.build();
+    }
   }
 
   /** Validates a statement; errors come out as {@link SluiceException}s. */

@@ -7,8 +7,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Sluice's type rules where they differ from Calcite's defaults: DECIMAL goes to 38 digits,
- * SUM over integers is BIGINT (so sums do not overflow the column type, as in PostgreSQL), and
- * CASE or UNION over strings of different lengths gives VARCHAR rather than blank-padded CHAR.
+ * SUM over integers is BIGINT (so sums do not overflow the column type, as in PostgreSQL),
+ * CASE or UNION over strings of different lengths gives VARCHAR rather than blank-padded CHAR,
+ * and casts to fewer decimal digits round half away from zero (as PostgreSQL) instead of
+ * truncating.
  */
 public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
   /** The one instance. */
@@ -40,6 +42,11 @@ public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
       default:
         return super.deriveSumType(typeFactory, argumentType);
     }
+  }
+
+  @Override
+  public java.math.RoundingMode roundingMode() {
+    return java.math.RoundingMode.HALF_UP;
   }
 
   @Override

@@ -36,6 +36,9 @@ public final class ValidationErrors {
       new Rule(Pattern.compile("^Duplicate"), SqlState.DUPLICATE_COLUMN),
       new Rule(Pattern.compile("does not allow NULLs"), SqlState.NOT_NULL_VIOLATION));
 
+  private static final Pattern NOT_NULL =
+      Pattern.compile("^Column '(.*)' has no default value and does not allow NULLs");
+
   private static final Pattern POSITION =
       Pattern.compile("^From line (\\d+), column (\\d+) to line \\d+, column \\d+: ");
 
@@ -62,6 +65,11 @@ public final class ValidationErrors {
     if (m.find()) {
       position = " (at line " + m.group(1) + ", column " + m.group(2) + ")";
       message = message.substring(m.end());
+    }
+    Matcher notNull = NOT_NULL.matcher(message);
+    if (notNull.find()) {
+      return new SluiceException(SqlState.NOT_NULL_VIOLATION, "null value in column \""
+          + notNull.group(1) + "\" violates its NOT NULL constraint" + position, e);
     }
     String state = SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION;
     for (Rule r : RULES) {

@@ -71,7 +71,8 @@ public final class OptimizerPasses {
             CoreRules.FILTER_TO_CALC,
             CoreRules.PROJECT_TO_CALC,
             CoreRules.CALC_MERGE,
-            CoreRules.CALC_REMOVE)));
+            CoreRules.CALC_REMOVE)),
+        new Pass("unbounded-string-parameters", UnboundedStringParameters::apply));
   }
 
   /** Runs passes in order, logging the plan after each at debug level. */

@@ -43,8 +43,9 @@ final class DatabaseMetadata {
     p.put(Meta.DatabaseProperty.GET_DRIVER_VERSION, Version.VERSION);
     p.put(Meta.DatabaseProperty.GET_DRIVER_MAJOR_VERSION, Version.major());
     p.put(Meta.DatabaseProperty.GET_DRIVER_MINOR_VERSION, Version.minor());
+    // Statements commit one by one; there are no transactions to isolate.
     p.put(Meta.DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION,
-        java.sql.Connection.TRANSACTION_SERIALIZABLE);
+        java.sql.Connection.TRANSACTION_NONE);
     p.put(Meta.DatabaseProperty.GET_NUMERIC_FUNCTIONS,
         "ABS,CEIL,CEILING,EXP,FLOOR,LN,LOG10,MOD,POWER,ROUND,SIGN,SQRT,TRUNCATE");
     p.put(Meta.DatabaseProperty.GET_STRING_FUNCTIONS,
@@ -189,10 +190,11 @@ final class DatabaseMetadata {
 
   List<Object> typeInfo() {
     List<Object> rows = new ArrayList<>();
-    for (TypeKind k : TypeKind.values()) {
-      if (k == TypeKind.NULL) {
-        continue;
-      }
+    List<TypeKind> kinds = new ArrayList<>(List.of(TypeKind.values()));
+    kinds.remove(TypeKind.NULL);
+    // JDBC orders the types by DATA_TYPE.
+    kinds.sort(java.util.Comparator.comparingInt(TypeKind::jdbcType));
+    for (TypeKind k : kinds) {
       DataType t = k == TypeKind.DECIMAL ? DataType.decimal(DataType.MAX_DECIMAL_PRECISION, 0)
           : k.isCharacter() ? new DataType(k, 65536, 0, true) : DataType.of(k);
       boolean quoted = k.isCharacter() || k == TypeKind.DATE || k == TypeKind.TIME

@@ -85,6 +85,18 @@ final class JdbcTypes {
     }
   }
 
+  /**
+   * Precision as result metadata reports it: for TIME and TIMESTAMP the digits of fractional
+   * seconds (Avatica formats getString with that many), otherwise the column size.
+   */
+  static int resultPrecision(DataType t) {
+    switch (t.kind()) {
+      case TIME: return 0;
+      case TIMESTAMP: return 3;
+      default: return precision(t);
+    }
+  }
+
   /** The metadata of result column {@code ordinal} (from 0). */
   static ColumnMetaData column(int ordinal, Field field) {
     DataType t = field.type();
@@ -92,7 +104,8 @@ final class JdbcTypes {
         t.kind().sqlName(), rep(t.kind()));
     return new ColumnMetaData(ordinal, false, t.kind().isCharacter(), true, false,
         t.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
-        t.kind().isNumeric(), displaySize(t), field.name(), field.name(), null, precision(t),
+        t.kind().isNumeric(), displaySize(t), field.name(), field.name(), null,
+        resultPrecision(t),
         t.kind() == TypeKind.DECIMAL ? t.scale() : 0, null, null, type, true, false, false,
         className(t.kind()));
   }

@@ -53,7 +53,7 @@ public final class SluiceMeta implements ProtobufMeta {
     final Map<Integer, Statement> statements = new ConcurrentHashMap<>();
     final AtomicInteger statementIds = new AtomicInteger();
     final ConnectionPropertiesImpl properties = new ConnectionPropertiesImpl(true, false,
-        java.sql.Connection.TRANSACTION_SERIALIZABLE, DatabaseMetadata.CATALOG,
+        java.sql.Connection.TRANSACTION_NONE, DatabaseMetadata.CATALOG,
         io.sluice.plan.catalog.CatalogReader.DEFAULT_SCHEMA);
 
     Connection(Session session) {
@@ -103,7 +103,10 @@ public final class SluiceMeta implements ProtobufMeta {
     if (SqlState.INTERNAL_ERROR.equals(se.sqlState())) {
       LOG.error("internal error", e);
     }
-    return new AvaticaRuntimeException(se.getMessage(), 0, se.sqlState(), AvaticaSeverity.ERROR);
+    // For a batch, the error code says how many of its commands took effect before the failure.
+    int code = se instanceof io.sluice.server.statement.BatchFailure bf ? bf.applied() : 0;
+    return new AvaticaRuntimeException(se.getMessage(), code, se.sqlState(),
+        AvaticaSeverity.ERROR);
   }
 
   private <T> T guard(Supplier<T> body) {

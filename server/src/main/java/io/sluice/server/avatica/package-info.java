@@ -1,8 +1,9 @@
 /**
  * Sluice over JDBC. {@link io.sluice.server.avatica.SluiceMeta} is Avatica's {@code Meta} for
  * Sluice sessions; {@link io.sluice.server.avatica.AvaticaEndpoint} serves it over HTTP with
- * protobuf; {@link io.sluice.server.avatica.EmbeddedDriver} serves it in-process for {@code
- * jdbc:sluice:embedded:} and {@code jdbc:sluice:mem:} URLs through the same protocol handler, so
- * both paths behave alike, errors included.
+ * protobuf; {@link io.sluice.server.avatica.EmbeddedServiceFactory} serves it in-process when
+ * the driver (io.sluice.jdbc.SluiceDriver) connects to a {@code jdbc:sluice:embedded:} or {@code
+ * jdbc:sluice:mem:} URL, through the same protocol handler, so both paths behave alike, errors
+ * included.
  */
 package io.sluice.server.avatica;

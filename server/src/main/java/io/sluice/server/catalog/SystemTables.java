@@ -42,16 +42,22 @@ public final class SystemTables {
       new Field("table_schema", NAME), new Field("table_name", NAME),
       new Field("materialized", BOOL), new Field("definition", NAME)));
 
+  /** sys.primary_keys: the primary key columns of every table, in key order. */
+  public static final TableDef PRIMARY_KEYS = system(4, "primary_keys", RowType.of(
+      new Field("table_schema", NAME), new Field("table_name", NAME),
+      new Field("column_name", NAME), new Field("key_position", INT)));
+
   private static final Map<Long, Function<CatalogReader, List<Object[]>>> ROWS = Map.of(
       TABLES.id(), SystemTables::tableRows,
       COLUMNS.id(), SystemTables::columnRows,
-      VIEWS.id(), SystemTables::viewRows);
+      VIEWS.id(), SystemTables::viewRows,
+      PRIMARY_KEYS.id(), SystemTables::primaryKeyRows);
 
   private SystemTables() {}
 
   /** The definitions, to add to every catalog version. */
   public static List<TableDef> all() {
-    return List.of(TABLES, COLUMNS, VIEWS);
+    return List.of(TABLES, COLUMNS, VIEWS, PRIMARY_KEYS);
   }
 
   /** The current rows of a system table. */
@@ -97,6 +103,19 @@ public final class SystemTables {
           Field f = v.rowType().field(i);
           rows.add(new Object[] {schema, v.name(), f.name(), i + 1, f.type().typeName(),
               f.type().nullable(), false, null});
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static List<Object[]> primaryKeyRows(CatalogReader c) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String schema : c.schemas()) {
+      for (TableDef t : c.tables(schema)) {
+        for (int i = 0; i < t.primaryKey().size(); i++) {
+          rows.add(new Object[] {schema, t.name(),
+              t.rowType().field(t.primaryKey().get(i)).name(), i + 1});
         }
       }
     }

@@ -126,6 +126,8 @@ public final class Main implements Callable<Integer> {
         throw e;
       }
       CountDownLatch stopped = new CountDownLatch(1);
+      // SIGTERM is the normal way to stop a server: exit with 0 rather than the JVM's 143.
+      sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         log.info("shutting down");
         endpoint.close();

@@ -5,7 +5,6 @@ import io.sluice.common.types.RowType;
 import io.sluice.parser.SluiceParser;
 import io.sluice.server.Session;
 import io.sluice.server.StatementResult;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -75,7 +74,8 @@ public final class Prepared {
 
   /**
    * Runs the statement once per parameter set. An INSERT of rows writes them all in one atomic
-   * write; other statements run one after another.
+   * write; other statements run one after another, each committing, and a failure says how
+   * many ran before it ({@link BatchFailure}).
    */
   public long[] executeBatch(List<List<Object>> parameterSets) {
     Handler.Planned p = current();
@@ -83,10 +83,13 @@ public final class Prepared {
       return batch.runBatch(parameterSets);
     }
     long[] counts = new long[parameterSets.size()];
-    List<StatementResult> results = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
-      StatementResult r = execute(parameterSets.get(i));
-      results.add(r);
+      StatementResult r;
+      try {
+        r = execute(parameterSets.get(i));
+      } catch (io.sluice.common.error.SluiceException e) {
+        throw new BatchFailure(i, e);
+      }
       counts[i] = r instanceof StatementResult.Count c ? c.count() : 0;
     }
     return counts;
