@@ -1,0 +1,162 @@
+package io.sluice.slt;
+
+import io.sluice.slt.corpus.TestFile;
+import io.sluice.slt.corpus.TestFileResolver;
+import io.sluice.slt.report.ConsoleReport;
+import io.sluice.slt.report.JsonReport;
+import io.sluice.slt.run.BatchQueryExecution;
+import io.sluice.slt.run.FileIsolation;
+import io.sluice.slt.run.FileResult;
+import io.sluice.slt.run.SuiteRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bin/sluice slt}: runs sqllogictest files and prints a line per file, the first
+ * failures and {@code N passed, N failed, N skipped}. Exits 0 if nothing failed, 1 if something
+ * did, 2 if the run could not start.
+ */
+@Command(name = "sluice slt", sortOptions = false,
+    description = {"Runs sqllogictest files against a database over JDBC.",
+        "PATH is a .test/.slt file or folder on disk, or a path in SQLite's corpus such as"
+            + " select1.test, evidence or random/aggregates."})
+public final class SltMain implements Callable<Integer> {
+  static final int EXIT_FAILURES = 1;
+  static final int EXIT_USAGE = 2;
+
+  /** Ways of running a query record. */
+  enum Mode {
+    /** Run each query as an ad-hoc SELECT. */
+    BATCH,
+    /** Maintain each query as a materialized view while the data changes. */
+    INCREMENTAL,
+    /** Both, comparing each against the file. */
+    BOTH
+  }
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  private boolean help;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "batch",
+      description = "batch, incremental or both (default: ${DEFAULT-VALUE}).")
+  private Mode mode;
+
+  @Option(names = "--url", paramLabel = "URL", defaultValue = "jdbc:sluice:mem:",
+      description = {"JDBC URL (default: ${DEFAULT-VALUE}, a private in-memory database per"
+          + " file, files in parallel).",
+          "Any other URL is one shared database: files run one at a time and the tables and"
+              + " views each file created are dropped when it ends."})
+  private String url;
+
+  @Option(names = "--report", paramLabel = "FILE.json",
+      description = "Also write a JSON report with every failure.")
+  private Path report;
+
+  @Option(names = "--engine-name", paramLabel = "NAME", defaultValue = "postgresql",
+      description = "The engine name skipif/onlyif lines are matched against"
+          + " (default: ${DEFAULT-VALUE}).")
+  private String engineName;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Files run at once (default: the number of processors).")
+  private int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--max-failures-shown", paramLabel = "K", defaultValue = "10",
+      description = "Failures printed in full (default: ${DEFAULT-VALUE}).")
+  private int maxFailuresShown;
+
+  @Option(names = "--statement-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = {"Longest a statement or query may run (default: ${DEFAULT-VALUE}; 0 for"
+          + " no limit).", "On timeout the file's connection is closed and the file ends."})
+  private long statementTimeoutSeconds;
+
+  @Option(names = "--engine-log", paramLabel = "FILE",
+      description = "Where an embedded database logs (default: nowhere; failures are reported"
+          + " anyway).")
+  private Path engineLog;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Test files or folders.")
+  private List<String> paths;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The picocli command line, for tests and for {@link #main}. */
+  static CommandLine commandLine() {
+    return new CommandLine(new SltMain()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (mode != Mode.BATCH) {
+      err.println("sluice slt: incremental mode needs materialized views, not available yet;"
+          + " use --mode batch");
+      return EXIT_USAGE;
+    }
+    if (threads < 1 || maxFailuresShown < 0 || statementTimeoutSeconds < 0) {
+      err.println("sluice slt: --threads must be at least 1, --max-failures-shown and"
+          + " --statement-timeout at least 0");
+      return EXIT_USAGE;
+    }
+    routeEngineLog();
+    List<TestFile> files = new ArrayList<>();
+    TestFileResolver resolver = new TestFileResolver();
+    for (String path : paths) {
+      try {
+        files.addAll(resolver.resolve(path));
+      } catch (IOException e) {
+        err.println("sluice slt: " + e.getMessage());
+        return EXIT_USAGE;
+      }
+    }
+    SuiteRunner runner = new SuiteRunner(FileIsolation.forUrl(url), engineName,
+        new BatchQueryExecution(), threads, Duration.ofSeconds(statementTimeoutSeconds));
+    if (runner.threads() < threads) {
+      err.println("sluice slt: " + url + " is one shared database; running files one at a"
+          + " time");
+    }
+    ConsoleReport console = new ConsoleReport(out, maxFailuresShown);
+    List<FileResult> results = runner.run(files, console::fileFinished);
+    console.finish();
+    if (report != null) {
+      JsonReport.of("batch", url, engineName, results).write(report);
+    }
+    return console.totals().failed() > 0 ? EXIT_FAILURES : 0;
+  }
+
+  /**
+   * An embedded database logs through slf4j-simple: a line per database opened (one per file)
+   * and a stack trace per internal error, which would bury the report. Its log goes to the
+   * {@code --engine-log} file, or nowhere, unless the user configured slf4j-simple already.
+   * This must happen before the driver loads, which is when the first file connects.
+   */
+  private void routeEngineLog() {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") != null
+        || System.getProperty("org.slf4j.simpleLogger.logFile") != null) {
+      return;
+    }
+    if (engineLog == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+    } else {
+      System.setProperty("org.slf4j.simpleLogger.logFile", engineLog.toString());
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.sluice.slt.run;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * A new in-memory database per file: every connection to {@code jdbc:sluice:mem:} opens a
+ * private database that disappears when the connection closes.
+ */
+final class PrivateDatabases implements FileIsolation {
+  private static final String PRIVATE_MEMORY_URL = "jdbc:sluice:mem:";
+
+  private final String url;
+
+  PrivateDatabases(String url) {
+    this.url = url;
+  }
+
+  /** Whether every connection to the URL gets a database of its own. */
+  static boolean accepts(String url) {
+    return url.equals(PRIVATE_MEMORY_URL) || url.startsWith(PRIVATE_MEMORY_URL + ";");
+  }
+
+  @Override
+  public FileDatabase open() throws SQLException {
+    Connection connection = DriverManager.getConnection(url);
+    return new FileDatabase() {
+      @Override
+      public Connection connection() {
+        return connection;
+      }
+
+      @Override
+      public void close() throws SQLException {
+        connection.close();
+      }
+    };
+  }
+
+  @Override
+  public boolean parallelFiles() {
+    return true;
+  }
+}

@@ -1,0 +1,298 @@
+package io.sluice.slt.run;
+
+import io.sluice.slt.result.QueryOutput;
+import io.sluice.slt.result.ResultHash;
+import io.sluice.slt.run.StatementTimeout.TimedOut;
+import io.sluice.slt.script.HaltRecord;
+import io.sluice.slt.script.HashThresholdRecord;
+import io.sluice.slt.script.MalformedRecord;
+import io.sluice.slt.script.QueryRecord;
+import io.sluice.slt.script.Record;
+import io.sluice.slt.script.RecordVisitor;
+import io.sluice.slt.script.Script;
+import io.sluice.slt.script.StatementRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the records of one script, in order, on one connection, and counts them.
+ *
+ * <p>Counting: every statement and query record that runs counts once, as passed or failed; one
+ * that skipif/onlyif excludes counts as skipped; {@code hash-threshold} and {@code halt} do not
+ * count. As in SQLite's runner, a failed record, even a failed {@code statement ok}, does not
+ * stop the file: later records run and usually fail too, which the report makes visible. A
+ * {@code halt} ends the file, as does a record of unknown type (after counting a failure). A
+ * statement that exceeds the timeout fails and ends the file (its connection is gone); the
+ * records it keeps from running are counted as not run.
+ *
+ * <p>Two departures from SQLite's runner, both stricter: a query must return exactly as many
+ * values as the file lists (SQLite only compares as many lines as both have), and a query with
+ * no {@code ----} section expects no rows.
+ */
+public final class ScriptRunner {
+  /** SQLite's runner hashes results of more than 8 values until a file says otherwise. */
+  public static final int DEFAULT_HASH_THRESHOLD = 8;
+
+  /** Whether to go on with the file after a record. */
+  private enum Next { CONTINUE, STOP }
+
+  private final Connection connection;
+  private final String engineName;
+  private final QueryExecution execution;
+  private final StatementTimeout timeout;
+  private final LabelRegistry labels = new LabelRegistry();
+  private final List<Failure> failures = new ArrayList<>();
+  private int hashThreshold = DEFAULT_HASH_THRESHOLD;
+  private int passed;
+  private int skipped;
+  private Optional<String> stopReason = Optional.empty();
+
+  /**
+   * A runner for one script.
+   *
+   * @param connection where the records run
+   * @param engineName the name skipif/onlyif lines are compared with
+   * @param execution how queries are run
+   * @param timeout how long one statement may take
+   */
+  public ScriptRunner(Connection connection, String engineName, QueryExecution execution,
+      StatementTimeout timeout) {
+    this.connection = connection;
+    this.engineName = engineName;
+    this.execution = execution;
+    this.timeout = timeout;
+  }
+
+  /** Runs the script's records and returns the counts; the runner is used up afterwards. */
+  public Counts run(Script script) {
+    RecordVisitor<Next> running = new Running();
+    RecordVisitor<Next> skipping = new Skipping();
+    List<Record> records = script.records();
+    int notRun = 0;
+    for (int i = 0; i < records.size(); i++) {
+      Record record = records.get(i);
+      RecordVisitor<Next> visitor = record.excludedFor(engineName) ? skipping : running;
+      if (record.accept(visitor) == Next.STOP) {
+        if (stopReason.isPresent()) {
+          notRun = countRunnable(records.subList(i + 1, records.size()));
+        }
+        break;
+      }
+    }
+    return new Counts(passed, failures, skipped, notRun, stopReason);
+  }
+
+  /**
+   * Counts the statements and queries left after a timeout: those skipif/onlyif exclude are
+   * skipped as usual, the others were not run.
+   */
+  private int countRunnable(List<Record> rest) {
+    int count = 0;
+    for (Record record : rest) {
+      if (!record.accept(new RunnableCheck())) {
+        continue;
+      }
+      if (record.excludedFor(engineName)) {
+        skipped++;
+      } else {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The counts of a run.
+   *
+   * @param passed records that passed
+   * @param failures the records that failed, in file order
+   * @param skipped records excluded by skipif/onlyif
+   * @param notRun statements and queries a timeout kept from running
+   * @param stopReason why the file ended early, if it did for a reason other than halt
+   */
+  public record Counts(int passed, List<Failure> failures, int skipped, int notRun,
+      Optional<String> stopReason) {
+    public Counts {
+      failures = List.copyOf(failures);
+    }
+  }
+
+  private <T> T timed(StatementTimeout.TimedCall<T> call)
+      throws SQLException, ResultShapeException, TimedOut {
+    return timeout.run(connection, call);
+  }
+
+  private Next timedOut(int line, String sql, String expected) {
+    String reason = "timed out after " + timeout.limit().toSeconds() + " s at line " + line;
+    fail(line, sql, expected, reason);
+    stopReason = Optional.of(reason);
+    return Next.STOP;
+  }
+
+  private Optional<String> execute(String sql) throws TimedOut {
+    try {
+      return timed(() -> {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute(sql);
+          return Optional.<String>empty();
+        }
+      });
+    } catch (SQLException e) {
+      return Optional.of(ErrorText.of(e));
+    } catch (ResultShapeException e) {
+      throw new IllegalStateException("a statement has no result shape", e);
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // An engine bug, or a statement too big for the heap: this record fails, the run goes on.
+      return Optional.of(ErrorText.of(e));
+    }
+  }
+
+  /** Runs records and checks their outcome. */
+  private final class Running implements RecordVisitor<Next> {
+    @Override
+    public Next visitStatement(StatementRecord statement) {
+      Optional<String> error;
+      try {
+        error = execute(statement.sql());
+      } catch (TimedOut e) {
+        return timedOut(statement.line(), statement.sql(),
+            statement.expectError() ? "an error" : "success");
+      }
+      if (statement.expectError() && error.isEmpty()) {
+        fail(statement.line(), statement.sql(), "an error", "statement succeeded");
+      } else if (!statement.expectError() && error.isPresent()) {
+        fail(statement.line(), statement.sql(), "success", error.get());
+      } else {
+        passed++;
+      }
+      return Next.CONTINUE;
+    }
+
+    @Override
+    public Next visitQuery(QueryRecord query) {
+      String expected = query.expected().isEmpty() ? "(no rows)"
+          : ErrorText.lines(query.expected());
+      List<String> values;
+      try {
+        values = timed(() -> execution.run(connection, query));
+      } catch (TimedOut e) {
+        return timedOut(query.line(), query.sql(), expected);
+      } catch (SQLException e) {
+        fail(query.line(), query.sql(), expected, ErrorText.of(e));
+        return Next.CONTINUE;
+      } catch (ResultShapeException e) {
+        fail(query.line(), query.sql(), expected, "error: " + e.getMessage());
+        return Next.CONTINUE;
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        fail(query.line(), query.sql(), expected, ErrorText.of(e));
+        return Next.CONTINUE;
+      }
+      QueryOutput output =
+          QueryOutput.of(values, query.types().size(), query.sortMode(), hashThreshold);
+      // Check the label even when the output is wrong: the first query of a label fixes it.
+      Optional<Integer> disagreesWith = query.label()
+          .flatMap(label -> labels.check(label, output.digest(), query.line()));
+      if (!output.lines().equals(query.expected())) {
+        fail(query.line(), query.sql(), expected, output.lines().isEmpty() ? "(no rows)"
+            : ErrorText.lines(output.lines()));
+      } else if (disagreesWith.isPresent()) {
+        fail(query.line(), query.sql(),
+            "the result of label " + query.label().orElseThrow() + " at line "
+                + disagreesWith.get(),
+            ResultHash.hashLine(output.values().size(), output.digest()));
+      } else {
+        passed++;
+      }
+      return Next.CONTINUE;
+    }
+
+    @Override
+    public Next visitHashThreshold(HashThresholdRecord record) {
+      hashThreshold = record.threshold();
+      return Next.CONTINUE;
+    }
+
+    @Override
+    public Next visitHalt(HaltRecord halt) {
+      return Next.STOP;
+    }
+
+    @Override
+    public Next visitMalformed(MalformedRecord malformed) {
+      fail(malformed.line(), "", "a valid record", malformed.problem());
+      return malformed.haltsScript() ? Next.STOP : Next.CONTINUE;
+    }
+  }
+
+  private void fail(int line, String sql, String expected, String actual) {
+    failures.add(new Failure(line, sql, expected, actual));
+  }
+
+  /**
+   * What happens to a record that skipif/onlyif excludes: statements and queries count as
+   * skipped, and a labeled query still fixes its label's digest from its expected output, as
+   * SQLite's runner does in verify mode.
+   */
+  private final class Skipping implements RecordVisitor<Next> {
+    @Override
+    public Next visitStatement(StatementRecord statement) {
+      skipped++;
+      return Next.CONTINUE;
+    }
+
+    @Override
+    public Next visitQuery(QueryRecord query) {
+      skipped++;
+      query.label().ifPresent(label -> labels.check(label,
+          ResultHash.digestOfExpected(query.expected()), query.line()));
+      return Next.CONTINUE;
+    }
+
+    @Override
+    public Next visitHashThreshold(HashThresholdRecord hashThreshold) {
+      return Next.CONTINUE;
+    }
+
+    @Override
+    public Next visitHalt(HaltRecord halt) {
+      return Next.CONTINUE;
+    }
+
+    @Override
+    public Next visitMalformed(MalformedRecord malformed) {
+      return Next.CONTINUE;
+    }
+  }
+
+  /** Whether a record is one that counts (a statement or a query). */
+  private static final class RunnableCheck implements RecordVisitor<Boolean> {
+    @Override
+    public Boolean visitStatement(StatementRecord statement) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitQuery(QueryRecord query) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitHashThreshold(HashThresholdRecord hashThreshold) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitHalt(HaltRecord halt) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitMalformed(MalformedRecord malformed) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.sluice.slt.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.slt.corpus.TestFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs a small script with passing and deliberately failing records through the real embedded
+ * driver ({@code jdbc:sluice:mem:}).
+ */
+class RunnerEndToEndTest {
+
+  static Path resource(String name) throws Exception {
+    return Path.of(RunnerEndToEndTest.class.getResource("/slt/" + name).toURI());
+  }
+
+  /** The lines of the records that follow a "# FAIL:" comment. */
+  private static List<Integer> markedFailures(Path script) throws Exception {
+    List<String> lines = Files.readAllLines(script);
+    List<Integer> marked = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("# FAIL:")) {
+        marked.add(i + 2);
+      }
+    }
+    return marked;
+  }
+
+  private static FileResult runCheckScript() throws Exception {
+    Path script = resource("runner-check.test");
+    SuiteRunner runner = new SuiteRunner(FileIsolation.forUrl("jdbc:sluice:mem:"),
+        "postgresql", new BatchQueryExecution(), 1, Duration.ZERO);
+    return runner.runFile(new TestFile("runner-check.test", ".", script));
+  }
+
+  @Test
+  void passingFailingAndSkippedRecordsAreCounted() throws Exception {
+    FileResult result = runCheckScript();
+    List<Integer> marked = markedFailures(resource("runner-check.test"));
+    assertEquals(Optional.empty(), result.error());
+    assertEquals(marked, result.failures().stream().map(Failure::line).toList(),
+        "exactly the records marked FAIL fail: " + result.failures());
+    assertEquals(marked.size(), result.failed());
+    assertEquals(2, result.skipped());
+    assertEquals(10, result.passed());
+  }
+
+  @Test
+  void failuresCarryTheSqlTheExpectedAndTheActualOutput() throws Exception {
+    List<Failure> failures = runCheckScript().failures();
+    Failure notSucceeding = failures.get(0);
+    assertEquals("INSERT INTO no_such_table VALUES(1)", notSucceeding.sql());
+    assertEquals("success", notSucceeding.expected());
+    assertTrue(notSucceeding.actual().startsWith("error [42P01]"), notSucceeding.actual());
+
+    assertEquals("statement succeeded", failures.get(1).actual());
+
+    Failure wrongValue = failures.get(2);
+    assertEquals("SELECT a FROM t1 ORDER BY a", wrongValue.sql());
+    assertEquals("1\n2\n4", wrongValue.expected());
+    assertEquals("1\n2\n3", wrongValue.actual());
+
+    assertEquals("1\n2\n3", failures.get(3).actual(), "a missing value is a failure");
+    assertTrue(failures.get(4).actual().contains("wrong number of result columns"));
+    assertTrue(failures.get(5).expected().startsWith("the result of label label-a at line"),
+        failures.get(5).expected());
+    assertEquals("9 values hashing to ab3494595eeb8b66e6930fec9f873851",
+        failures.get(6).actual());
+  }
+}
