@@ -69,11 +69,17 @@ public final class HashJoinOperator implements Operator {
     state[1] = context.stateTable("right");
   }
 
+  /** Output is sent on in pieces of about this many rows, however many a change produces. */
+  private static final int OUTPUT_CHUNK = 4096;
+
   @Override
   public void onChunk(int input, Chunk chunk) {
-    ChunkBuilder out = new ChunkBuilder(chunk.size());
+    ChunkBuilder out = new ChunkBuilder(Math.min(chunk.size(), OUTPUT_CHUNK));
     for (int i = 0; i < chunk.size(); i++) {
       process(input, chunk.row(i), chunk.weight(i), out);
+      if (out.size() >= OUTPUT_CHUNK) {
+        context.output().emit(out.build());
+      }
     }
     if (!out.isEmpty()) {
       context.output().emit(out.build());

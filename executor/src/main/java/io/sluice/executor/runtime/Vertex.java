@@ -59,6 +59,9 @@ final class Vertex implements OperatorContext {
       throw new IllegalStateException(name + ": data on input " + input
           + " after its barrier, before the others arrived");
     }
+    if (dataContext instanceof io.sluice.executor.codegen.QueryContext q && q.isCancelled()) {
+      throw Cancellation.cancelled();
+    }
     operator.onChunk(input, chunk);
   }
 

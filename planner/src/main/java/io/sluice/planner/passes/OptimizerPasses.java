@@ -62,6 +62,7 @@ public final class OptimizerPasses {
             PruneEmptyRules.JOIN_LEFT_INSTANCE,
             PruneEmptyRules.JOIN_RIGHT_INSTANCE,
             PruneEmptyRules.SORT_FETCH_ZERO_INSTANCE)),
+        new Pass("join-order", OptimizerPasses::orderJoins),
         hep("join-keys-to-columns", List.of(
             CoreRules.JOIN_PUSH_EXPRESSIONS,
             CoreRules.PROJECT_MERGE,
@@ -73,6 +74,42 @@ public final class OptimizerPasses {
             CoreRules.CALC_MERGE,
             CoreRules.CALC_REMOVE)),
         new Pass("unbounded-string-parameters", UnboundedStringParameters::apply));
+  }
+
+  /** Below this many joins the order written is kept. */
+  private static final int MIN_JOINS_TO_REORDER = 2;
+
+  private static final HepProgram TO_MULTI_JOIN = HepProgram.builder()
+      .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+      .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+      .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+      .build();
+
+  private static final HepProgram OPTIMIZE_MULTI_JOIN = HepProgram.builder()
+      .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+      .build();
+
+  /**
+   * Orders inner joins of three tables or more so that each join has a condition where one can:
+   * {@code FROM a, b, c WHERE a.x = c.x AND c.y = b.y} must not join a with b as a cross product
+   * first. The joins are gathered into one multi-join and ordered by {@link GreedyJoinOrder}.
+   */
+  private static RelNode orderJoins(RelNode rel) {
+    if (RelOptUtil.countJoins(rel) < MIN_JOINS_TO_REORDER) {
+      return rel;
+    }
+    RelNode multi = runHep(TO_MULTI_JOIN, rel);
+    RelNode ordered = GreedyJoinOrder.apply(multi, builder(multi));
+    // Multi-joins with outer joins are left to Calcite's heuristic.
+    return runHep(OPTIMIZE_MULTI_JOIN, ordered);
+  }
+
+  private static RelNode runHep(HepProgram program, RelNode rel) {
+    HepPlanner planner = new HepPlanner(program, null, true, null,
+        org.apache.calcite.plan.RelOptCostImpl.FACTORY);
+    planner.setExecutor(rel.getCluster().getPlanner().getExecutor());
+    planner.setRoot(rel);
+    return planner.findBestExp();
   }
 
   /** Runs passes in order, logging the plan after each at debug level. */
@@ -96,13 +133,7 @@ public final class OptimizerPasses {
         .addMatchLimit(20_000)
         .addRuleCollection(rules);
     HepProgram program = b.build();
-    return new Pass(name, rel -> {
-      HepPlanner planner = new HepPlanner(program, null, true, null,
-          org.apache.calcite.plan.RelOptCostImpl.FACTORY);
-      planner.setExecutor(rel.getCluster().getPlanner().getExecutor());
-      planner.setRoot(rel);
-      return planner.findBestExp();
-    });
+    return new Pass(name, rel -> runHep(program, rel));
   }
 
   private static RelBuilder builder(RelNode rel) {
