@@ -1,6 +1,8 @@
 package io.sluice.executor;
 
+import io.sluice.plan.catalog.IndexDef;
 import io.sluice.plan.catalog.TableDef;
+import io.sluice.storage.table.StoredIndex;
 import io.sluice.storage.table.StoredTable;
 import java.util.List;
 
@@ -8,6 +10,9 @@ import java.util.List;
 public interface ExecutionEnvironment {
   /** The storage of a base table. */
   StoredTable storage(TableDef table);
+
+  /** The storage of one of a table's indexes. */
+  StoredIndex indexStorage(TableDef table, IndexDef index);
 
   /** The current rows of a system table, in internal representation. */
   List<Object[]> systemRows(TableDef table);

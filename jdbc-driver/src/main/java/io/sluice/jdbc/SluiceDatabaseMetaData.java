@@ -86,13 +86,15 @@ final class SluiceDatabaseMetaData extends AvaticaDatabaseMetaData {
       boolean approximate) throws SQLException {
     return query("SELECT CAST('" + CATALOG + "' AS VARCHAR) AS \"TABLE_CAT\", "
         + "table_schema AS \"TABLE_SCHEM\", table_name AS \"TABLE_NAME\", "
-        + "FALSE AS \"NON_UNIQUE\", CAST(NULL AS VARCHAR) AS \"INDEX_QUALIFIER\", "
-        + "table_name || '_pkey' AS \"INDEX_NAME\", CAST(3 AS SMALLINT) AS \"TYPE\", "
-        + "CAST(key_position AS SMALLINT) AS \"ORDINAL_POSITION\", "
-        + "column_name AS \"COLUMN_NAME\", CAST('A' AS VARCHAR) AS \"ASC_OR_DESC\", "
+        + "NOT is_unique AS \"NON_UNIQUE\", CAST(NULL AS VARCHAR) AS \"INDEX_QUALIFIER\", "
+        + "index_name AS \"INDEX_NAME\", CAST(3 AS SMALLINT) AS \"TYPE\", "
+        + "CAST(position AS SMALLINT) AS \"ORDINAL_POSITION\", "
+        + "column_name AS \"COLUMN_NAME\", "
+        + "CASE WHEN descending THEN 'D' ELSE 'A' END AS \"ASC_OR_DESC\", "
         + "CAST(0 AS BIGINT) AS \"CARDINALITY\", CAST(0 AS BIGINT) AS \"PAGES\", "
-        + "CAST(NULL AS VARCHAR) AS \"FILTER_CONDITION\" FROM sys.primary_keys"
-        + where(catalog, schema, table) + " ORDER BY \"INDEX_NAME\", \"ORDINAL_POSITION\"");
+        + "CAST(NULL AS VARCHAR) AS \"FILTER_CONDITION\" FROM sys.indexes"
+        + where(catalog, schema, table) + (unique ? " AND is_unique" : "")
+        + " ORDER BY \"NON_UNIQUE\", \"TYPE\", \"INDEX_NAME\", \"ORDINAL_POSITION\"");
   }
 
   private ResultSet query(String sql) throws SQLException {

@@ -39,6 +39,20 @@ final class AstBuilder {
     if (body.createTable() != null) {
       return createTable(body.createTable());
     }
+    if (body.createIndex() != null) {
+      SluiceSqlParser.CreateIndexContext c = body.createIndex();
+      List<io.sluice.parser.ast.CreateIndex.IndexColumn> cols = new ArrayList<>();
+      for (SluiceSqlParser.IndexColumnContext ic : c.indexColumn()) {
+        cols.add(new io.sluice.parser.ast.CreateIndex.IndexColumn(identifier(ic.identifier()),
+            ic.DESC() != null));
+      }
+      return new io.sluice.parser.ast.CreateIndex(sql, identifier(c.name), name(c.qualifiedName()),
+          cols, c.UNIQUE() != null, c.EXISTS() != null);
+    }
+    if (body.dropIndex() != null) {
+      SluiceSqlParser.DropIndexContext c = body.dropIndex();
+      return new io.sluice.parser.ast.DropIndex(sql, name(c.qualifiedName()), c.EXISTS() != null);
+    }
     if (body.dropTable() != null) {
       SluiceSqlParser.DropTableContext c = body.dropTable();
       return new DropTable(sql, name(c.qualifiedName()), c.EXISTS() != null);
@@ -96,9 +110,18 @@ final class AstBuilder {
 
   private CreateTable createTable(SluiceSqlParser.CreateTableContext c) {
     List<String> pk = new ArrayList<>();
+    List<List<String>> uniques = new ArrayList<>();
     List<SluiceSqlParser.ColumnDefinitionContext> defs = new ArrayList<>();
     for (SluiceSqlParser.TableElementContext e : c.tableElement()) {
-      if (e.primaryKeyConstraint() != null) {
+      if (e.uniqueConstraint() != null) {
+        List<String> cols = new ArrayList<>();
+        List<SluiceSqlParser.IdentifierContext> ids = e.uniqueConstraint().identifier();
+        for (SluiceSqlParser.IdentifierContext id
+            : ids.subList(e.uniqueConstraint().name == null ? 0 : 1, ids.size())) {
+          cols.add(identifier(id));
+        }
+        uniques.add(cols);
+      } else if (e.primaryKeyConstraint() != null) {
         if (!pk.isEmpty()) {
           throw error(e.getStart(), "a table can have only one PRIMARY KEY");
         }
@@ -126,6 +149,8 @@ final class AstBuilder {
           }
           pk.add(name);
           notNull = true;
+        } else if (cc instanceof SluiceSqlParser.ColumnUniqueContext) {
+          uniques.add(List.of(name));
         } else if (cc instanceof SluiceSqlParser.DefaultConstraintContext dc) {
           defaultSql = text(dc.defaultValue());
         }
@@ -134,7 +159,8 @@ final class AstBuilder {
           d.getStart().getLine(), d.getStart().getCharPositionInLine() + 1));
     }
     Map<String, String> options = c.withOptions() == null ? Map.of() : options(c.withOptions());
-    return new CreateTable(sql, name(c.qualifiedName()), columns, pk, c.EXISTS() != null, options);
+    return new CreateTable(sql, name(c.qualifiedName()), columns, pk, uniques, c.EXISTS() != null,
+        options);
   }
 
   private CreateView createView(SluiceSqlParser.CreateViewContext c) {

@@ -2,6 +2,7 @@ package io.sluice.server;
 
 import io.sluice.executor.ExecutionEnvironment;
 import io.sluice.executor.dml.TableWriter;
+import io.sluice.plan.catalog.IndexDef;
 import io.sluice.plan.catalog.TableDef;
 import io.sluice.planner.SluicePlanner;
 import io.sluice.server.catalog.CatalogState;
@@ -9,6 +10,7 @@ import io.sluice.server.catalog.DurableCatalog;
 import io.sluice.server.catalog.SystemTables;
 import io.sluice.storage.kv.RocksDbStore;
 import io.sluice.storage.kv.StoreOptions;
+import io.sluice.storage.table.StoredIndex;
 import io.sluice.storage.table.StoredTable;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
   private final SluicePlanner planner = new SluicePlanner();
   private final TableWriter writer;
   private final Map<Long, StoredTable> tables = new ConcurrentHashMap<>();
+  private final Map<Long, StoredIndex> indexes = new ConcurrentHashMap<>();
   private final Map<Long, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
   private final ReentrantLock ddlLock = new ReentrantLock();
   private final AtomicInteger sessionIds = new AtomicInteger();
@@ -138,10 +141,27 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
         id -> new StoredTable(store, id, table.rowType(), table.primaryKeyArray()));
   }
 
+  @Override
+  public StoredIndex indexStorage(TableDef table, IndexDef index) {
+    return indexes.computeIfAbsent(index.id(), id -> {
+      int[] columns = index.columns().stream().mapToInt(Integer::intValue).toArray();
+      boolean[] descending = new boolean[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        descending[i] = index.descending().get(i);
+      }
+      return new StoredIndex(store, id, table.rowType(), columns, descending, index.unique());
+    });
+  }
+
   /** Forgets the storage handle of a dropped table. */
   public void forgetTable(long tableId) {
     tables.remove(tableId);
     tableLocks.remove(tableId);
+  }
+
+  /** Forgets the storage handle of a dropped index. */
+  public void forgetIndex(long indexId) {
+    indexes.remove(indexId);
   }
 
   @Override

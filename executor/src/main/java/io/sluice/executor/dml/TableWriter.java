@@ -7,11 +7,13 @@ import io.sluice.executor.codegen.QueryContext;
 import io.sluice.executor.data.RowKey;
 import io.sluice.executor.runtime.AdhocQuery;
 import io.sluice.plan.ModifyPlan;
+import io.sluice.plan.catalog.IndexDef;
 import io.sluice.plan.catalog.TableDef;
 import io.sluice.storage.kv.KvBatch;
 import io.sluice.storage.kv.KvSnapshot;
 import io.sluice.storage.kv.RocksDbStore;
 import io.sluice.storage.table.RowCursor;
+import io.sluice.storage.table.StoredIndex;
 import io.sluice.storage.table.StoredTable;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -39,9 +41,17 @@ public final class TableWriter {
     this.env = env;
   }
 
-  /** The rows a statement changes, before they are written. */
-  public record Changes(TableDef table, List<byte[]> deletes, List<byte[]> putKeys,
-      List<Object[]> putRows, long count) {}
+  /**
+   * The rows a statement changes, before they are written.
+   *
+   * @param deletes storage keys of rows to delete (or to replace: a key may also be put)
+   * @param deletedRows the rows under those keys, for index maintenance
+   * @param putKeys storage keys of rows to write
+   * @param putRows the rows to write
+   * @param count rows affected, as the statement reports it
+   */
+  public record Changes(TableDef table, List<byte[]> deletes, List<Object[]> deletedRows,
+      List<byte[]> putKeys, List<Object[]> putRows, long count) {}
 
   /**
    * Computes and writes a statement's changes (the caller holds the table's lock); returns
@@ -99,6 +109,15 @@ public final class TableWriter {
       for (int i = 0; i < changes.putKeys().size(); i++) {
         table.put(batch, changes.putKeys().get(i), changes.putRows().get(i));
       }
+      for (IndexDef def : changes.table().indexes()) {
+        StoredIndex index = env.indexStorage(changes.table(), def);
+        for (int i = 0; i < changes.deletes().size(); i++) {
+          index.delete(batch, changes.deletedRows().get(i), changes.deletes().get(i));
+        }
+        for (int i = 0; i < changes.putKeys().size(); i++) {
+          index.put(batch, changes.putRows().get(i), changes.putKeys().get(i));
+        }
+      }
       return store.write(batch);
     }
   }
@@ -106,7 +125,7 @@ public final class TableWriter {
   /** Inserts rows given directly (the fast path for INSERT ... VALUES with parameters). */
   public Changes insertRows(TableDef def, List<Object[]> rows) {
     StoredTable table = env.storage(def);
-    if (!table.hasPrimaryKey()) {
+    if (!table.hasPrimaryKey() && def.indexes().stream().noneMatch(IndexDef::unique)) {
       return insert(def, table, rows, null);
     }
     try (KvSnapshot snapshot = store.snapshot()) {
@@ -137,18 +156,63 @@ public final class TableWriter {
         keys.add(table.keyOfRowId(id++));
       }
     }
-    return new Changes(def, List.of(), keys, stored, rows.size());
+    checkUniqueIndexes(def, snapshot, keys, stored, Set.of());
+    return new Changes(def, List.of(), List.of(), keys, stored, rows.size());
+  }
+
+  /**
+   * Checks the table's unique indexes for rows about to be written: no two new rows, and no new
+   * row and a row that stays, may have equal non-null values in a unique index's columns.
+   *
+   * @param removed storage keys of rows the statement deletes or replaces
+   */
+  private void checkUniqueIndexes(TableDef def, KvSnapshot snapshot, List<byte[]> keys,
+      List<Object[]> rows, Set<ByteBuffer> removed) {
+    for (IndexDef indexDef : def.indexes()) {
+      if (!indexDef.unique()) {
+        continue;
+      }
+      StoredIndex index = env.indexStorage(def, indexDef);
+      Set<ByteBuffer> seen = new HashSet<>();
+      for (int i = 0; i < rows.size(); i++) {
+        Object[] row = rows.get(i);
+        if (index.hasNull(row)) {
+          continue;
+        }
+        byte[] entry = index.entryKey(row, new byte[0]);
+        byte[] existing = snapshot == null ? null : index.rowWithSameKey(snapshot, row);
+        if (!seen.add(ByteBuffer.wrap(entry))
+            || (existing != null && !removed.contains(ByteBuffer.wrap(existing)))) {
+          throw uniqueViolation(def, indexDef, row);
+        }
+      }
+    }
+  }
+
+  private static SluiceException uniqueViolation(TableDef def, IndexDef index, Object[] row) {
+    StringBuilder key = new StringBuilder();
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < index.columns().size(); i++) {
+      int p = index.columns().get(i);
+      key.append(i == 0 ? "" : ", ").append(def.rowType().field(p).name());
+      values.append(i == 0 ? "" : ", ").append(row[p]);
+    }
+    return new SluiceException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique "
+        + "constraint \"" + index.name() + "\" of table \"" + def.name() + "\": (" + key
+        + ")=(" + values + ") already exists");
   }
 
   private Changes delete(TableDef def, StoredTable table, List<Object[]> rows,
       KvSnapshot snapshot) {
     List<byte[]> deletes = new ArrayList<>();
+    List<Object[]> deletedRows = new ArrayList<>();
     if (table.hasPrimaryKey()) {
       Set<ByteBuffer> seen = new HashSet<>();
       for (Object[] row : rows) {
         byte[] key = table.keyOf(row);
         if (seen.add(ByteBuffer.wrap(key))) {
           deletes.add(key);
+          deletedRows.add(row);
         }
       }
     } else {
@@ -162,6 +226,7 @@ public final class TableWriter {
           Integer n = remaining.get(k);
           if (n != null) {
             deletes.add(c.key());
+            deletedRows.add(k.values());
             if (n == 1) {
               remaining.remove(k);
             } else {
@@ -171,7 +236,7 @@ public final class TableWriter {
         }
       }
     }
-    return new Changes(def, deletes, List.of(), List.of(), deletes.size());
+    return new Changes(def, deletes, deletedRows, List.of(), List.of(), deletes.size());
   }
 
   private Changes update(TableDef def, StoredTable table, List<Object[]> rows,
@@ -179,6 +244,7 @@ public final class TableWriter {
     int n = def.rowType().size();
     RowValidator validator = new RowValidator(def);
     List<byte[]> deletes = new ArrayList<>();
+    List<Object[]> deletedRows = new ArrayList<>();
     List<byte[]> keys = new ArrayList<>();
     List<Object[]> stored = new ArrayList<>();
     if (table.hasPrimaryKey()) {
@@ -186,11 +252,13 @@ public final class TableWriter {
       Set<ByteBuffer> written = new HashSet<>();
       List<Object[]> newRows = new ArrayList<>();
       for (Object[] row : rows) {
-        byte[] oldKey = table.keyOf(Arrays.copyOfRange(row, 0, n));
+        Object[] old = Arrays.copyOfRange(row, 0, n);
+        byte[] oldKey = table.keyOf(old);
         if (!deleted.add(ByteBuffer.wrap(oldKey))) {
           continue;
         }
         deletes.add(oldKey);
+        deletedRows.add(old);
         newRows.add(validator.validate(Arrays.copyOfRange(row, n, 2 * n)));
       }
       for (Object[] r : newRows) {
@@ -202,7 +270,8 @@ public final class TableWriter {
         keys.add(key);
         stored.add(r);
       }
-      return new Changes(def, deletes, keys, stored, newRows.size());
+      checkUniqueIndexes(def, snapshot, keys, stored, deleted);
+      return new Changes(def, deletes, deletedRows, keys, stored, newRows.size());
     }
     Map<RowKey, Deque<Object[]>> pending = new HashMap<>();
     for (Object[] row : rows) {
@@ -214,6 +283,8 @@ public final class TableWriter {
         RowKey k = new RowKey(c.row());
         Deque<Object[]> replacements = pending.get(k);
         if (replacements != null) {
+          deletes.add(c.key());
+          deletedRows.add(k.values());
           keys.add(c.key());
           stored.add(replacements.poll());
           if (replacements.isEmpty()) {
@@ -222,7 +293,12 @@ public final class TableWriter {
         }
       }
     }
-    return new Changes(def, deletes, keys, stored, stored.size());
+    Set<ByteBuffer> replaced = new HashSet<>();
+    for (byte[] k : deletes) {
+      replaced.add(ByteBuffer.wrap(k));
+    }
+    checkUniqueIndexes(def, snapshot, keys, stored, replaced);
+    return new Changes(def, deletes, deletedRows, keys, stored, stored.size());
   }
 
   private static SluiceException duplicate(TableDef def, Object[] row) {

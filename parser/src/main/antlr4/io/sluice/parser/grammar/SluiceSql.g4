@@ -14,6 +14,8 @@ statement
 body
     : createTable
     | dropTable
+    | createIndex
+    | dropIndex
     | createView
     | dropView
     | show
@@ -33,6 +35,7 @@ createTable
 tableElement
     : columnDefinition
     | primaryKeyConstraint
+    | uniqueConstraint
     ;
 
 columnDefinition
@@ -43,6 +46,7 @@ columnConstraint
     : NOT NULL                               # notNullConstraint
     | NULL                                   # nullConstraint
     | PRIMARY KEY                            # columnPrimaryKey
+    | UNIQUE                                 # columnUnique
     | DEFAULT defaultValue                   # defaultConstraint
     ;
 
@@ -60,6 +64,23 @@ defaultValue
 
 primaryKeyConstraint
     : (CONSTRAINT identifier)? PRIMARY KEY LPAREN identifier (COMMA identifier)* RPAREN
+    ;
+
+uniqueConstraint
+    : (CONSTRAINT name=identifier)? UNIQUE LPAREN identifier (COMMA identifier)* RPAREN
+    ;
+
+createIndex
+    : CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=identifier ON qualifiedName
+      LPAREN indexColumn (COMMA indexColumn)* RPAREN
+    ;
+
+indexColumn
+    : identifier (ASC | DESC)?
+    ;
+
+dropIndex
+    : DROP INDEX (IF EXISTS)? qualifiedName
     ;
 
 dataType
@@ -174,11 +195,12 @@ nonReserved
     : ALL | BIGINT | BOOLEAN | CHECKPOINT | CHECKPOINTS | DATE | DEC | DECIMAL | DESCRIBE
     | DOUBLE | FLOAT | INT | INTEGER | KEY | MATERIALIZED | NUMERIC | PLAN | PRECISION | REAL
     | REPLACE | RESET | SHOW | SMALLINT | STRING_TYPE | TABLES | TEXT | TIME | TIMESTAMP
-    | TINYINT | VARYING | VIEWS | CHARACTER | MERGE | UPSERT | EXPLAIN
+    | TINYINT | VARYING | VIEWS | CHARACTER | MERGE | UPSERT | EXPLAIN | INDEX | ASC
     ;
 
 ALL: 'ALL';
 AS: 'AS';
+ASC: 'ASC';
 BIGINT: 'BIGINT';
 BOOLEAN: 'BOOLEAN';
 CHAR: 'CHAR';
@@ -205,6 +227,7 @@ FALSE: 'FALSE';
 FLOAT: 'FLOAT';
 FOR: 'FOR';
 IF: 'IF';
+INDEX: 'INDEX';
 INSERT: 'INSERT';
 INT: 'INT';
 INTEGER: 'INTEGER';
@@ -214,6 +237,7 @@ MERGE: 'MERGE';
 NOT: 'NOT';
 NULL: 'NULL';
 NUMERIC: 'NUMERIC';
+ON: 'ON';
 OR: 'OR';
 PLAN: 'PLAN';
 PRECISION: 'PRECISION';
@@ -234,6 +258,7 @@ TIMESTAMP: 'TIMESTAMP';
 TINYINT: 'TINYINT';
 TO: 'TO';
 TRUE: 'TRUE';
+UNIQUE: 'UNIQUE';
 UPDATE: 'UPDATE';
 UPSERT: 'UPSERT';
 VALUES: 'VALUES';

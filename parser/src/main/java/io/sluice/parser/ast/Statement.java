@@ -2,7 +2,7 @@ package io.sluice.parser.ast;
 
 /** A parsed statement. */
 public sealed interface Statement
-    permits CreateTable, DropTable, CreateView, DropView, Show, Describe, Checkpoint, SetOption,
+    permits CreateTable, DropTable, CreateIndex, DropIndex, CreateView, DropView, Show, Describe, Checkpoint, SetOption,
         ResetOption, Explain, Query {
   /** The statement text as given. */
   String sql();

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param defaults each column's DEFAULT expression text, or null
  * @param options the WITH options of CREATE TABLE
  * @param kind base or system
+ * @param indexes the table's secondary indexes (UNIQUE constraints among them)
  */
 public record TableDef(long id, String schema, String name, RowType rowType,
-    List<Integer> primaryKey, List<String> defaults, Map<String, String> options, Kind kind) {
+    List<Integer> primaryKey, List<String> defaults, Map<String, String> options, Kind kind,
+    List<IndexDef> indexes) {
 
   /** Whether rows are stored or computed. */
   public enum Kind { BASE, SYSTEM }
@@ -38,6 +40,19 @@ public record TableDef(long id, String schema, String name, RowType rowType,
     }
     defaults = Collections.unmodifiableList(new ArrayList<>(defaults));
     options = Map.copyOf(options);
+    indexes = indexes == null ? List.of() : List.copyOf(indexes);
+  }
+
+  /** A table without secondary indexes. */
+  public TableDef(long id, String schema, String name, RowType rowType, List<Integer> primaryKey,
+      List<String> defaults, Map<String, String> options, Kind kind) {
+    this(id, schema, name, rowType, primaryKey, defaults, options, kind, List.of());
+  }
+
+  /** This table with another set of indexes. */
+  public TableDef withIndexes(List<IndexDef> newIndexes) {
+    return new TableDef(id, schema, name, rowType, primaryKey, defaults, options, kind,
+        newIndexes);
   }
 
   /** The primary key positions as an array. */

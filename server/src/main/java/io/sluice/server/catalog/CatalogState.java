@@ -83,6 +83,20 @@ public final class CatalogState implements CatalogReader {
     return List.copyOf(views.values());
   }
 
+  /**
+   * The table that has an index of this name in a schema, or null. Index names are unique
+   * within a schema, as in PostgreSQL.
+   */
+  public TableDef tableWithIndex(String schema, String indexName) {
+    for (TableDef t : tables.values()) {
+      if (t.schema().equals(schema)
+          && t.indexes().stream().anyMatch(i -> i.name().equals(indexName))) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   /** Whether a table or view has this name. */
   public boolean nameTaken(String schema, String name) {
     String k = key(schema, name);

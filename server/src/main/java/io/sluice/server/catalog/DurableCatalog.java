@@ -91,6 +91,12 @@ public final class DurableCatalog {
     return current.withTable(t);
   }
 
+  /** Replaces a table's definition (same id) in the batch. */
+  public CatalogState replaceTable(KvBatch batch, TableDef old, TableDef updated) {
+    batch.put(Keyspace.META, bytes(TABLE_PREFIX + updated.id()), write(updated));
+    return current.withoutTable(old).withTable(updated);
+  }
+
   /** Removes a table in the batch. */
   public CatalogState removeTable(KvBatch batch, TableDef t) {
     batch.delete(Keyspace.META, bytes(TABLE_PREFIX + t.id()));

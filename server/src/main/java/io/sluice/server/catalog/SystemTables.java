@@ -47,17 +47,27 @@ public final class SystemTables {
       new Field("table_schema", NAME), new Field("table_name", NAME),
       new Field("column_name", NAME), new Field("key_position", INT)));
 
+  /**
+   * sys.indexes: every index column, primary keys (as index {@code <table>_pkey}) included.
+   */
+  public static final TableDef INDEXES = system(5, "indexes", RowType.of(
+      new Field("table_schema", NAME), new Field("table_name", NAME),
+      new Field("index_name", NAME), new Field("is_unique", BOOL),
+      new Field("is_primary_key", BOOL), new Field("column_name", NAME),
+      new Field("position", INT), new Field("descending", BOOL)));
+
   private static final Map<Long, Function<CatalogReader, List<Object[]>>> ROWS = Map.of(
       TABLES.id(), SystemTables::tableRows,
       COLUMNS.id(), SystemTables::columnRows,
       VIEWS.id(), SystemTables::viewRows,
-      PRIMARY_KEYS.id(), SystemTables::primaryKeyRows);
+      PRIMARY_KEYS.id(), SystemTables::primaryKeyRows,
+      INDEXES.id(), SystemTables::indexRows);
 
   private SystemTables() {}
 
   /** The definitions, to add to every catalog version. */
   public static List<TableDef> all() {
-    return List.of(TABLES, COLUMNS, VIEWS, PRIMARY_KEYS);
+    return List.of(TABLES, COLUMNS, VIEWS, PRIMARY_KEYS, INDEXES);
   }
 
   /** The current rows of a system table. */
@@ -116,6 +126,25 @@ public final class SystemTables {
         for (int i = 0; i < t.primaryKey().size(); i++) {
           rows.add(new Object[] {schema, t.name(),
               t.rowType().field(t.primaryKey().get(i)).name(), i + 1});
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static List<Object[]> indexRows(CatalogReader c) {
+    List<Object[]> rows = new ArrayList<>();
+    for (String schema : c.schemas()) {
+      for (TableDef t : c.tables(schema)) {
+        for (int i = 0; i < t.primaryKey().size(); i++) {
+          rows.add(new Object[] {schema, t.name(), t.name() + "_pkey", true, true,
+              t.rowType().field(t.primaryKey().get(i)).name(), i + 1, false});
+        }
+        for (io.sluice.plan.catalog.IndexDef x : t.indexes()) {
+          for (int i = 0; i < x.columns().size(); i++) {
+            rows.add(new Object[] {schema, t.name(), x.name(), x.unique(), false,
+                t.rowType().field(x.columns().get(i)).name(), i + 1, x.descending().get(i)});
+          }
         }
       }
     }

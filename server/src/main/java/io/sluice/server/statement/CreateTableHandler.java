@@ -6,6 +6,7 @@ import io.sluice.common.types.Field;
 import io.sluice.common.types.RowType;
 import io.sluice.parser.ast.ColumnDefinition;
 import io.sluice.parser.ast.CreateTable;
+import io.sluice.plan.catalog.IndexDef;
 import io.sluice.plan.catalog.TableDef;
 import io.sluice.server.Database;
 import io.sluice.server.Session;
@@ -79,8 +80,12 @@ final class CreateTableHandler implements Handler<CreateTable> {
       }
       try (KvBatch batch = db.store().newBatch()) {
         long id = db.catalog().allocateId(batch);
+        List<IndexDef> indexes = new ArrayList<>();
+        for (List<String> unique : st.uniqueKeys()) {
+          indexes.add(uniqueIndex(db, batch, name, fields, unique, indexes));
+        }
         TableDef def = new TableDef(id, schema, name, new RowType(fields), pk, defaults,
-            st.options(), TableDef.Kind.BASE);
+            st.options(), TableDef.Kind.BASE, indexes);
         CatalogState next = db.catalog().putTable(batch, def);
         db.store().commit(batch);
         db.catalog().publish(next);
@@ -89,6 +94,34 @@ final class CreateTableHandler implements Handler<CreateTable> {
     } finally {
       db.ddlLock().unlock();
     }
+  }
+
+  /** The index behind a UNIQUE constraint, named as PostgreSQL names it. */
+  private static IndexDef uniqueIndex(Database db, KvBatch batch, String table,
+      List<Field> fields, List<String> columns, List<IndexDef> earlier) {
+    List<Integer> positions = new ArrayList<>();
+    for (String c : columns) {
+      int i = indexOf(fields, c);
+      if (i < 0) {
+        throw new SluiceException(SqlState.UNDEFINED_COLUMN,
+            "column \"" + c + "\" of a UNIQUE constraint is not a column of table \"" + table
+                + "\"");
+      }
+      positions.add(i);
+    }
+    String base = table + "_" + String.join("_", columns) + "_key";
+    String name = base;
+    for (int n = 1; db.catalog().current().tableWithIndex(
+        io.sluice.plan.catalog.CatalogReader.DEFAULT_SCHEMA, name) != null
+        || nameUsed(earlier, name); n++) {
+      name = base + n;
+    }
+    return new IndexDef(db.catalog().allocateId(batch), name, positions,
+        java.util.Collections.nCopies(positions.size(), false), true);
+  }
+
+  private static boolean nameUsed(List<IndexDef> indexes, String name) {
+    return indexes.stream().anyMatch(i -> i.name().equals(name));
   }
 
   private static int indexOf(List<Field> fields, String name) {

@@ -57,6 +57,9 @@ final class DropTableHandler implements Handler<DropTable> {
       lock.lock();
       try (KvBatch batch = db.store().newBatch()) {
         db.storage(def).deleteAll(batch);
+        for (io.sluice.plan.catalog.IndexDef index : def.indexes()) {
+          db.indexStorage(def, index).deleteAll(batch);
+        }
         CatalogState next = db.catalog().removeTable(batch, def);
         db.store().commit(batch);
         db.catalog().publish(next);
@@ -64,6 +67,9 @@ final class DropTableHandler implements Handler<DropTable> {
         lock.unlock();
       }
       db.forgetTable(def.id());
+      for (io.sluice.plan.catalog.IndexDef index : def.indexes()) {
+        db.forgetIndex(index.id());
+      }
       return new StatementResult.Count(0);
     } finally {
       db.ddlLock().unlock();

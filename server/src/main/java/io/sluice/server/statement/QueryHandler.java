@@ -7,6 +7,7 @@ import io.sluice.executor.runtime.ConstantRows;
 import io.sluice.parser.ast.Query;
 import io.sluice.plan.ModifyPlan;
 import io.sluice.plan.QueryPlan;
+import io.sluice.plan.catalog.TableDef;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.TableScanNode;
 import io.sluice.server.Database;
@@ -63,13 +64,30 @@ final class QueryHandler implements Handler<Query> {
     TableWriter.Written written;
     lock.lock();
     try {
-      written = db.writer().execute(plan, context(session, params));
+      written = db.writer().execute(current(db, plan), context(session, params));
     } finally {
       lock.unlock();
     }
     // The fsync happens outside the lock, so writers of one table share it (group commit).
     db.writer().awaitDurable(written.ticket());
     return new StatementResult.Count(written.count());
+  }
+
+  /**
+   * The plan with the table's definition as it is now: an index created or dropped since the
+   * statement was planned changes what a write must maintain. Called under the table's lock,
+   * which index DDL takes too.
+   */
+  private static ModifyPlan current(Database db, ModifyPlan plan) {
+    TableDef now = db.catalog().current()
+        .table(plan.table().schema(), plan.table().name()).orElse(null);
+    if (now == null || now.id() != plan.table().id()) {
+      throw new io.sluice.common.error.SluiceException(
+          io.sluice.common.error.SqlState.UNDEFINED_TABLE,
+          "table \"" + plan.table().name() + "\" was dropped");
+    }
+    return now.equals(plan.table()) ? plan
+        : new ModifyPlan(plan.kind(), now, plan.source(), plan.parameterTypes());
   }
 
   private static boolean readsTables(PlanNode node) {
@@ -119,7 +137,7 @@ final class QueryHandler implements Handler<Query> {
       long ticket;
       lock.lock();
       try {
-        ticket = db.writer().write(db.writer().insertRows(plan.table(), rows));
+        ticket = db.writer().write(db.writer().insertRows(current(db, plan).table(), rows));
       } finally {
         lock.unlock();
       }

@@ -23,6 +23,8 @@ final class StatementHandlers {
       Map.entry(Explain.class, new ExplainHandler()),
       Map.entry(CreateTable.class, new CreateTableHandler()),
       Map.entry(DropTable.class, new DropTableHandler()),
+      Map.entry(io.sluice.parser.ast.CreateIndex.class, new CreateIndexHandler()),
+      Map.entry(io.sluice.parser.ast.DropIndex.class, new DropIndexHandler()),
       Map.entry(CreateView.class, new CreateViewHandler()),
       Map.entry(DropView.class, new DropViewHandler()),
       Map.entry(Show.class, new ShowHandler()),

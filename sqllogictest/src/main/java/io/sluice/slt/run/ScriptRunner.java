@@ -44,6 +44,8 @@ public final class ScriptRunner {
   private final String engineName;
   private final QueryExecution execution;
   private final StatementTimeout timeout;
+  private final SkipList skipList;
+  private String scriptName = "";
   private final LabelRegistry labels = new LabelRegistry();
   private final List<Failure> failures = new ArrayList<>();
   private int hashThreshold = DEFAULT_HASH_THRESHOLD;
@@ -58,24 +60,32 @@ public final class ScriptRunner {
    * @param engineName the name skipif/onlyif lines are compared with
    * @param execution how queries are run
    * @param timeout how long one statement may take
+   * @param skipList records to skip for what they test
    */
   public ScriptRunner(Connection connection, String engineName, QueryExecution execution,
-      StatementTimeout timeout) {
+      StatementTimeout timeout, SkipList skipList) {
     this.connection = connection;
     this.engineName = engineName;
     this.execution = execution;
     this.timeout = timeout;
+    this.skipList = skipList;
+  }
+
+  private boolean excluded(Record record) {
+    return record.excludedFor(engineName)
+        || skipList.reason(scriptName, record).isPresent();
   }
 
   /** Runs the script's records and returns the counts; the runner is used up afterwards. */
   public Counts run(Script script) {
+    scriptName = script.name();
     RecordVisitor<Next> running = new Running();
     RecordVisitor<Next> skipping = new Skipping();
     List<Record> records = script.records();
     int notRun = 0;
     for (int i = 0; i < records.size(); i++) {
       Record record = records.get(i);
-      RecordVisitor<Next> visitor = record.excludedFor(engineName) ? skipping : running;
+      RecordVisitor<Next> visitor = excluded(record) ? skipping : running;
       if (record.accept(visitor) == Next.STOP) {
         if (stopReason.isPresent()) {
           notRun = countRunnable(records.subList(i + 1, records.size()));
@@ -96,7 +106,7 @@ public final class ScriptRunner {
       if (!record.accept(new RunnableCheck())) {
         continue;
       }
-      if (record.excludedFor(engineName)) {
+      if (excluded(record)) {
         skipped++;
       } else {
         count++;

@@ -125,8 +125,8 @@ public final class SuiteRunner {
     }
     ScriptRunner.Counts counts;
     try {
-      counts = new ScriptRunner(database.connection(), engineName, execution, timeout)
-          .run(script);
+      counts = new ScriptRunner(database.connection(), engineName, execution, timeout,
+          SkipList.standard()).run(script);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       closeQuietly(database);
       return FileResult.unrunnable(file.name(), file.folder(), elapsedMillis(start),
