@@ -149,7 +149,7 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
   public SqlNode validate(SqlNode node) {
     validator = newValidator(catalogReader);
     try {
-      return validator.validate(node);
+      return validator.validate(UnaryPlus.remove(node));
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
     }

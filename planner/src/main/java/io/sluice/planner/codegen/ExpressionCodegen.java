@@ -16,6 +16,10 @@ import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.BlockStatement;
+import org.apache.calcite.linq4j.tree.GotoExpressionKind;
+import org.apache.calcite.linq4j.tree.GotoStatement;
+import org.apache.calcite.linq4j.tree.Statement;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.MemberDeclaration;
@@ -49,6 +53,14 @@ public final class ExpressionCodegen {
       if (program.getCondition() != null) {
         Expression condition = RexToLixTranslator.translateCondition(program, typeFactory, body,
             getter, null, SqlDialect.CONFORMANCE);
+        if (condition instanceof org.apache.calcite.linq4j.tree.ConstantExpression c
+            && Boolean.FALSE.equals(c.value)) {
+          // The condition folded to FALSE (x / NULL IS NOT NULL, say): no row passes, and code
+          // after an unconditional return would not compile.
+          body.add(Expressions.return_(null, Expressions.constant(null)));
+          return frame("Calc", RowProgram.class, Object[].class, "apply", List.of(root0, row),
+              body, description);
+        }
         body.add(Expressions.ifThen(Expressions.not(condition),
             Expressions.return_(null, Expressions.constant(null))));
       }
@@ -114,12 +126,28 @@ public final class ExpressionCodegen {
       String method, List<ParameterExpression> params, BlockBuilder body, String description) {
     List<MemberDeclaration> members = new ArrayList<>();
     members.add(Expressions.methodDecl(Modifier.PUBLIC, returnType, method, params,
-        body.toBlock()));
+        untilFirstReturn(body.toBlock())));
     String source = "public final class " + className + " implements "
         + iface.getCanonicalName() + " {\n"
         + Expressions.toString(members, "\n", false)
         + "}\n";
     return new GeneratedCode(className, source, iface, description);
+  }
+
+  /**
+   * The block up to its first top-level return. When a condition folds to a constant the
+   * builder's optimizer turns "if (!false) return null;" into "return null;", and Java rejects
+   * the unreachable statements after it.
+   */
+  private static BlockStatement untilFirstReturn(BlockStatement block) {
+    List<Statement> kept = new ArrayList<>();
+    for (Statement st : block.statements) {
+      kept.add(st);
+      if (st instanceof GotoStatement g && g.kind == GotoExpressionKind.Return) {
+        break;
+      }
+    }
+    return kept.size() == block.statements.size() ? block : Expressions.block(kept);
   }
 
   private static SluiceException translationError(String what, RuntimeException e) {
