@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Proves the interactive shell works on a terminal: run under a pseudo-terminal (util-linux's
  * {@code script}, part of every Debian system), it reads a statement spread over two lines
  * until its semicolon, prints aligned results with the time taken, reports an error with its
- * SQLSTATE and carries on, and leaves at end of input.
+ * SQLSTATE and carries on, and leaves on {@code quit}.
  */
 class ShellInteractiveTest {
 
@@ -31,16 +31,23 @@ class ShellInteractiveTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Thread reader = new Thread(() -> copy(p.getInputStream(), out));
     reader.start();
-    try (OutputStream in = p.getOutputStream()) {
-      for (String line : List.of("CREATE TABLE it (id INT PRIMARY KEY,", "  v VARCHAR(8));",
-          "INSERT INTO it VALUES (1, 'one'), (20, 'twenty');",
-          "SELECT id, v FROM it ORDER BY id;", "SELECT nope FROM it;",
-          "SELECT COUNT(*) AS n FROM it;")) {
-        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
-      }
+    // The input stays open until the shell has left: what script does when its input ends
+    // depends on whether it has a terminal of its own, so the session ends with quit.
+    OutputStream in = p.getOutputStream();
+    for (String line : List.of("CREATE TABLE it (id INT PRIMARY KEY,", "  v VARCHAR(8));",
+        "INSERT INTO it VALUES (1, 'one'), (20, 'twenty');",
+        "SELECT id, v FROM it ORDER BY id;", "SELECT nope FROM it;",
+        "SELECT COUNT(*) AS n FROM it;", "quit")) {
+      in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
     }
-    assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the shell should leave at end of input");
+    boolean exited = p.waitFor(90, TimeUnit.SECONDS);
+    in.close();
+    if (!exited) {
+      p.destroyForcibly();
+    }
+    assertTrue(exited, "the shell should leave on quit: "
+        + out.toString(StandardCharsets.UTF_8));
     reader.join(5000);
     String text = out.toString(StandardCharsets.UTF_8).replace("\r", "");
     assertEquals(0, p.exitValue(), text);
