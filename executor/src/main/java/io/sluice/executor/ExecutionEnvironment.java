@@ -14,6 +14,12 @@ public interface ExecutionEnvironment {
   /** The storage of one of a table's indexes. */
   StoredIndex indexStorage(TableDef table, IndexDef index);
 
+  /**
+   * Where a table's changes are logged for the materialized views that read it, or null when
+   * none does.
+   */
+  io.sluice.executor.stream.TableLogWriter logWriter(TableDef table);
+
   /** The current rows of a system table, in internal representation. */
   List<Object[]> systemRows(TableDef table);
 }

@@ -51,20 +51,40 @@ public final class SluicePlanner {
 
   /** Plans a query (SELECT, VALUES, set operations). */
   public QueryPlan planQuery(SqlNode query, CatalogReader catalog) {
+    return plan(query, catalog, false);
+  }
+
+  /**
+   * Plans a continuous query (the query of a materialized view): materialized views it reads
+   * expand into their own queries, and a final ORDER BY without LIMIT, meaningless for a set of
+   * rows kept up to date, is dropped.
+   */
+  public QueryPlan planContinuous(SqlNode query, CatalogReader catalog) {
+    QueryPlan p = plan(query, catalog, true);
+    return new QueryPlan(p.root(), p.rowType(), List.of(), p.outputFields(),
+        p.parameterTypes());
+  }
+
+  private QueryPlan plan(SqlNode query, CatalogReader catalog, boolean continuous) {
     if (!query.isA(SqlKind.QUERY)) {
       throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
           "not a query: " + query.getKind());
     }
     List<String> preferredNames = ColumnNames.preferred(query);
-    PlanningSession session = new PlanningSession(catalog);
+    PlanningSession session = new PlanningSession(catalog, continuous);
     SqlNode validated = session.validate(query);
     RelRoot root = session.toRel(validated);
     List<DataType> params = parameterTypes(session, validated);
+    if (continuous) {
+      // A continuous result is exactly its columns: no column only ORDER BY needed, and no
+      // final order (a LIMIT's sort stays, below the projection, as a top-N).
+      root = RelRoot.of(root.project(), root.validatedRowType, root.kind);
+    }
     RelNode rel = OptimizerPasses.run(root.rel, OptimizerPasses.standard());
     RelTranslator translator = new RelTranslator(session.typeFactory(), session.rexBuilder());
     List<SortKey> order = List.of();
     PlanNode plan;
-    if (rel instanceof LogicalSort sort) {
+    if (rel instanceof LogicalSort sort && !continuous) {
       order = SortTranslation.keys(sort.getCollation());
       PlanNode input = translator.translate(sort.getInput());
       plan = sort.offset == null && sort.fetch == null ? input
@@ -144,7 +164,7 @@ public final class SluicePlanner {
    * @param columnNames names to give the columns; empty to keep the query's
    */
   public ViewShape analyzeView(SqlNode query, List<String> columnNames, CatalogReader catalog) {
-    PlanningSession session = new PlanningSession(catalog);
+    PlanningSession session = new PlanningSession(catalog, true);
     SqlNode validated = session.validate(query);
     if (!session.parameterRowType(validated).getFieldList().isEmpty()) {
       throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,

@@ -8,6 +8,8 @@ import io.sluice.planner.SluicePlanner;
 import io.sluice.server.catalog.CatalogState;
 import io.sluice.server.catalog.DurableCatalog;
 import io.sluice.server.catalog.SystemTables;
+import io.sluice.server.views.ChangeLogs;
+import io.sluice.server.views.MaterializedViews;
 import io.sluice.storage.kv.RocksDbStore;
 import io.sluice.storage.kv.StoreOptions;
 import io.sluice.storage.table.StoredIndex;
@@ -37,6 +39,8 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
   private final TableWriter writer;
   private final Map<Long, StoredTable> tables = new ConcurrentHashMap<>();
   private final Map<Long, StoredIndex> indexes = new ConcurrentHashMap<>();
+  private final ChangeLogs changeLogs;
+  private final MaterializedViews views;
   private final Map<Long, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
   private final ReentrantLock ddlLock = new ReentrantLock();
   private final AtomicInteger sessionIds = new AtomicInteger();
@@ -48,6 +52,9 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     this.store = store;
     this.catalog = DurableCatalog.load(store, SystemTables.all());
     this.writer = new TableWriter(store, this);
+    this.changeLogs = new ChangeLogs(store);
+    this.views = new MaterializedViews(this, changeLogs, Math.max(1, config.workers()),
+        config.barrierIntervalMillis());
   }
 
   /** Opens (creating if needed) a database. */
@@ -58,6 +65,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
         : RocksDbStore.open(config.dataDirectory(), options);
     try {
       Database db = new Database(config, store);
+      db.views.recoverAll();
       db.warmUpInBackground();
       LOG.info("opened database {} in {} ms ({} tables, {} views)",
           config.isInMemory() ? "in memory" : config.dataDirectory().toAbsolutePath(),
@@ -166,8 +174,21 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
 
   @Override
   public List<Object[]> systemRows(TableDef table) {
+    if (table.id() == SystemTables.MATERIALIZED_VIEWS.id()) {
+      return views.statusRows();
+    }
     CatalogState state = catalog.current();
     return SystemTables.rows(table, state);
+  }
+
+  @Override
+  public io.sluice.executor.stream.TableLogWriter logWriter(TableDef table) {
+    return changeLogs.writer(table);
+  }
+
+  /** The materialized views. */
+  public MaterializedViews views() {
+    return views;
   }
 
   private void checkOpen() {
@@ -189,6 +210,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     for (Session s : sessions.values()) {
       s.close();
     }
+    views.close();
     store.close();
     LOG.info("closed database {}",
         config.isInMemory() ? "in memory" : config.dataDirectory().toAbsolutePath());

@@ -17,6 +17,11 @@ import java.util.function.UnaryOperator;
 public final class SessionOptions {
   /** The time zone CURRENT_TIMESTAMP and LOCALTIMESTAMP are computed in. */
   public static final String TIME_ZONE = "time_zone";
+  /**
+   * How queries read materialized views: {@code fresh} (every change acknowledged before the
+   * query began) or {@code committed} (the last committed epoch, without waiting).
+   */
+  public static final String VIEW_READS = "view_reads";
 
   private record Option(String defaultValue, UnaryOperator<String> check, String description) {}
 
@@ -25,6 +30,9 @@ public final class SessionOptions {
   static {
     KNOWN.put(TIME_ZONE, new Option(TimeZone.getDefault().getID(), SessionOptions::checkZone,
         "time zone of CURRENT_TIMESTAMP and LOCALTIMESTAMP"));
+    KNOWN.put(VIEW_READS, new Option("fresh", SessionOptions::checkViewReads,
+        "fresh: queries on materialized views see every write acknowledged before they began;"
+            + " committed: they read the last committed epoch without waiting"));
   }
 
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -73,6 +81,20 @@ public final class SessionOptions {
           "unrecognized setting \"" + name + "\"; SHOW ALL lists the settings");
     }
     return o;
+  }
+
+  /** Whether queries on views wait for the epoch that covers every earlier write. */
+  public boolean freshViewReads() {
+    return get(VIEW_READS).equals("fresh");
+  }
+
+  private static String checkViewReads(String value) {
+    String v = value.toLowerCase(Locale.ROOT);
+    if (!v.equals("fresh") && !v.equals("committed")) {
+      throw new SluiceException(SqlState.INVALID_PARAMETER_VALUE,
+          "view_reads is fresh or committed, not \"" + value + "\"");
+    }
+    return v;
   }
 
   private static String checkZone(String value) {

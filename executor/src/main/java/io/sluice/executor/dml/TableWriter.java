@@ -5,6 +5,7 @@ import io.sluice.common.error.SqlState;
 import io.sluice.executor.ExecutionEnvironment;
 import io.sluice.executor.codegen.QueryContext;
 import io.sluice.executor.data.RowKey;
+import io.sluice.executor.stream.TableLogWriter;
 import io.sluice.executor.runtime.AdhocQuery;
 import io.sluice.plan.ModifyPlan;
 import io.sluice.plan.catalog.IndexDef;
@@ -102,7 +103,12 @@ public final class TableWriter {
       return 0;
     }
     StoredTable table = env.storage(changes.table());
+    TableLogWriter log = env.logWriter(changes.table());
+    long seq = -1;
     try (KvBatch batch = store.newBatch()) {
+      if (log != null) {
+        seq = log.append(batch, logRows(changes), logWeights(changes));
+      }
       for (byte[] key : changes.deletes()) {
         table.delete(batch, key);
       }
@@ -118,8 +124,27 @@ public final class TableWriter {
           index.put(batch, changes.putRows().get(i), changes.putKeys().get(i));
         }
       }
-      return store.write(batch);
+      long ticket = store.write(batch);
+      if (log != null) {
+        log.published(seq);
+      }
+      return ticket;
     }
+  }
+
+  /** The changes as the log holds them: each deleted row with -1, then each new row with +1. */
+  private static List<Object[]> logRows(Changes changes) {
+    List<Object[]> rows = new ArrayList<>(changes.deletedRows().size() + changes.putRows().size());
+    rows.addAll(changes.deletedRows());
+    rows.addAll(changes.putRows());
+    return rows;
+  }
+
+  private static long[] logWeights(Changes changes) {
+    long[] w = new long[changes.deletedRows().size() + changes.putRows().size()];
+    java.util.Arrays.fill(w, 0, changes.deletedRows().size(), -1);
+    java.util.Arrays.fill(w, changes.deletedRows().size(), w.length, 1);
+    return w;
   }
 
   /** Inserts rows given directly (the fast path for INSERT ... VALUES with parameters). */

@@ -13,7 +13,12 @@ import io.sluice.plan.expr.RowProgram;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.SortKey;
 import io.sluice.plan.node.TableScanNode;
+import io.sluice.executor.stream.StreamingDataflow;
+import io.sluice.plan.node.StateTableDecl;
+import io.sluice.storage.codec.KeyCodec;
 import io.sluice.storage.kv.KvSnapshot;
+import io.sluice.storage.state.StateSnapshotReader;
+import io.sluice.storage.state.StateTableSpec;
 import io.sluice.storage.state.MemoryStateBackend;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -113,6 +118,31 @@ public final class AdhocQuery {
     };
   }
 
+  /** A materialized view's rows, each with its count, as of the snapshot. */
+  private static Source viewContents(TableDef view, KvSnapshot snapshot) {
+    return out -> {
+      StateTableDecl decl = StreamingDataflow.contentsDecl(view.rowType());
+      List<KeyCodec.Column> key = new ArrayList<>();
+      for (StateTableDecl.KeyColumn k : decl.keyColumns()) {
+        key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));
+      }
+      StateTableSpec spec = new StateTableSpec(StreamingDataflow.contentsTableId(view.id()),
+          view.name(), key, decl.valueTypes());
+      ChunkBuilder b = new ChunkBuilder(SnapshotScanSource.CHUNK_ROWS);
+      try (StateSnapshotReader r = new StateSnapshotReader(snapshot.store(), snapshot, spec)) {
+        while (r.next()) {
+          b.add(r.key(), (Long) r.value()[0]);
+          if (b.size() >= SnapshotScanSource.CHUNK_ROWS) {
+            out.accept(b.build());
+          }
+        }
+      }
+      if (!b.isEmpty()) {
+        out.accept(b.build());
+      }
+    };
+  }
+
   private static Source source(TableScanNode scan, KvSnapshot snapshot,
       ExecutionEnvironment env, QueryContext context) {
     TableDef def = scan.table();
@@ -126,6 +156,9 @@ public final class AdhocQuery {
           out.accept(b.build());
         }
       };
+    }
+    if (def.kind() == TableDef.Kind.MATERIALIZED_VIEW) {
+      return viewContents(def, snapshot);
     }
     List<RowProgram> lookups = new ArrayList<>();
     for (var code : scan.keyLookups()) {

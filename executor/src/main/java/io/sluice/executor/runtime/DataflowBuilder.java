@@ -37,44 +37,74 @@ import java.util.function.Function;
  * Builds a dataflow from a plan: one vertex per plan node, operators chosen by double dispatch
  * on the node kind, state tables opened from the backend as the nodes declare them.
  */
-final class DataflowBuilder implements PlanVisitor<Vertex> {
+public final class DataflowBuilder implements PlanVisitor<Vertex> {
   private final StateBackend backend;
   private final Object dataContext;
   private final Function<TableScanNode, Source> scanSources;
   private final List<Vertex> vertices = new ArrayList<>();
   private final List<Map.Entry<Vertex, Source>> sources = new ArrayList<>();
-  private long nextStateId = 1;
+  private final java.util.function.LongSupplier stateIds;
 
-  DataflowBuilder(StateBackend backend, Object dataContext,
-      Function<TableScanNode, Source> scanSources) {
+  /**
+   * @param backend where state tables are opened
+   * @param dataContext the data context generated code reads
+   * @param scanSources the source of each table scan
+   * @param stateIds the id of each state table, in the order the builder opens them (which is
+   *     deterministic for a plan, so a dataflow built again finds its state)
+   */
+  public DataflowBuilder(StateBackend backend, Object dataContext,
+      Function<TableScanNode, Source> scanSources, java.util.function.LongSupplier stateIds) {
     this.backend = backend;
     this.dataContext = dataContext;
     this.scanSources = scanSources;
+    this.stateIds = stateIds;
   }
 
-  List<Vertex> vertices() {
+  /** A builder numbering state tables from 1 (for short-lived dataflows). */
+  DataflowBuilder(StateBackend backend, Object dataContext,
+      Function<TableScanNode, Source> scanSources) {
+    this(backend, dataContext, scanSources, new java.util.concurrent.atomic.AtomicLong(1)
+        ::getAndIncrement);
+  }
+
+  /** Every vertex built, inputs before the vertices that read them. */
+  public List<Vertex> vertices() {
     return vertices;
   }
 
-  List<Map.Entry<Vertex, Source>> sources() {
+  /** The source vertices with their sources. */
+  public List<Map.Entry<Vertex, Source>> sources() {
     return sources;
   }
 
   /** Adds a vertex for {@code node} and, recursively, its inputs; returns the node's vertex. */
-  Vertex build(PlanNode node) {
+  public Vertex build(PlanNode node) {
     return node.accept(this);
   }
 
-  private Vertex vertex(PlanNode node, Operator operator) {
+  /** Adds a vertex running {@code operator} with the given state tables and input count. */
+  public Vertex vertex(String name, io.sluice.executor.operator.Operator operator, int inputs,
+      List<StateTableDecl> stateTables) {
+    Vertex v = new Vertex(name, operator, inputs, open(name, stateTables), dataContext);
+    vertices.add(v);
+    return v;
+  }
+
+  private Map<String, StateTable> open(String owner, List<StateTableDecl> decls) {
     Map<String, StateTable> tables = new HashMap<>();
-    for (StateTableDecl d : node.stateTables()) {
+    for (StateTableDecl d : decls) {
       List<KeyCodec.Column> key = new ArrayList<>();
       for (StateTableDecl.KeyColumn k : d.keyColumns()) {
         key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));
       }
-      tables.put(d.name(), backend.open(new StateTableSpec(nextStateId++,
-          node.getClass().getSimpleName() + "." + d.name(), key, d.valueTypes())));
+      tables.put(d.name(), backend.open(new StateTableSpec(stateIds.getAsLong(),
+          owner + "." + d.name(), key, d.valueTypes())));
     }
+    return tables;
+  }
+
+  private Vertex vertex(PlanNode node, Operator operator) {
+    Map<String, StateTable> tables = open(node.getClass().getSimpleName(), node.stateTables());
     Vertex v = new Vertex(node.describe(), operator, node.inputs().size(), tables, dataContext);
     vertices.add(v);
     List<PlanNode> inputs = node.inputs();

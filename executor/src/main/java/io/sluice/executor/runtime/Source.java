@@ -4,7 +4,7 @@ import io.sluice.executor.data.Chunk;
 import java.util.function.Consumer;
 
 /** Where rows enter a dataflow: a table snapshot, constant rows, a system table. */
-interface Source {
+public interface Source {
   /** Emits every row of a finite input, in chunks. */
   void emitAll(Consumer<Chunk> out);
 }

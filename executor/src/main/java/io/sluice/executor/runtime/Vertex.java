@@ -14,7 +14,7 @@ import java.util.Map;
  * An operator instance in a dataflow: it delivers input to the operator, holds back a barrier
  * until it has arrived on every input, and fans output out to the downstream vertices.
  */
-final class Vertex implements OperatorContext {
+public final class Vertex implements OperatorContext {
   /** A connection to input {@code input} of {@code target}. */
   record Edge(Vertex target, int input) {}
 
@@ -42,15 +42,23 @@ final class Vertex implements OperatorContext {
     return name;
   }
 
-  void connectTo(Vertex target, int input) {
+  /** Sends this vertex's output to input {@code input} of {@code target}. */
+  public void connectTo(Vertex target, int input) {
     downstream.add(new Edge(target, input));
   }
 
-  void open() {
+  /** The operator in this vertex. */
+  public Operator operator() {
+    return operator;
+  }
+
+  /** Opens the operator. */
+  public void open() {
     operator.open(this);
   }
 
-  void close() {
+  /** Closes the operator. */
+  public void close() {
     operator.close();
   }
 
@@ -82,7 +90,7 @@ final class Vertex implements OperatorContext {
   }
 
   /** Starts a barrier at a vertex with no inputs (a source). */
-  void injectBarrier(Barrier barrier) {
+  public void injectBarrier(Barrier barrier) {
     if (inputCount != 0) {
       throw new IllegalStateException(name + " has inputs; barriers arrive through them");
     }
@@ -92,7 +100,8 @@ final class Vertex implements OperatorContext {
     }
   }
 
-  void emit(Chunk chunk) {
+  /** Sends a chunk to the downstream vertices (how a source vertex emits). */
+  public void emit(Chunk chunk) {
     for (Edge e : downstream) {
       e.target().receive(e.input(), chunk);
     }

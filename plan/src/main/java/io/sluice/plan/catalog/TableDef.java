@@ -24,8 +24,11 @@ public record TableDef(long id, String schema, String name, RowType rowType,
     List<Integer> primaryKey, List<String> defaults, Map<String, String> options, Kind kind,
     List<IndexDef> indexes) {
 
-  /** Whether rows are stored or computed. */
-  public enum Kind { BASE, SYSTEM }
+  /**
+   * Where rows come from: stored (BASE), computed by the server (SYSTEM), or the maintained
+   * contents of a materialized view (MATERIALIZED_VIEW; the id is the view's).
+   */
+  public enum Kind { BASE, SYSTEM, MATERIALIZED_VIEW }
 
   public TableDef {
     Objects.requireNonNull(schema, "schema");

@@ -19,25 +19,30 @@ public final class CatalogSchema {
    * A root schema with one sub-schema per catalog schema, reachable also under the catalog's
    * name ({@code sluice.public.t}).
    */
-  public static CalciteSchema rootOf(CatalogReader catalog) {
+  public static CalciteSchema rootOf(CatalogReader catalog, boolean expandMaterialized) {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     SchemaPlus plus = root.plus();
     SchemaPlus named = plus.add(CatalogReader.CATALOG, new AbstractSchema());
     for (String name : catalog.schemas()) {
-      plus.add(name, new OneSchema(catalog, name));
-      named.add(name, new OneSchema(catalog, name));
+      plus.add(name, new OneSchema(catalog, name, expandMaterialized));
+      named.add(name, new OneSchema(catalog, name, expandMaterialized));
     }
     return root;
   }
 
-  /** The tables and views of one catalog schema. */
+  /**
+   * The tables and views of one catalog schema. A materialized view reads as its maintained
+   * contents, or, for planning another continuous query, is expanded like a plain view.
+   */
   private static final class OneSchema extends AbstractSchema {
     private final CatalogReader catalog;
     private final String name;
+    private final boolean expandMaterialized;
 
-    OneSchema(CatalogReader catalog, String name) {
+    OneSchema(CatalogReader catalog, String name, boolean expandMaterialized) {
       this.catalog = catalog;
       this.name = name;
+      this.expandMaterialized = expandMaterialized;
     }
 
     @Override
@@ -47,8 +52,8 @@ public final class CatalogSchema {
         tables.put(t.name(), new SluiceTable(t));
       }
       for (ViewDef v : catalog.views(name)) {
-        tables.put(v.name(), v.materialized() ? new MaterializedViewTable(v)
-            : new SluiceViewTable(v));
+        tables.put(v.name(), v.materialized() && !expandMaterialized
+            ? new MaterializedViewTable(v) : new SluiceViewTable(v));
       }
       return tables;
     }

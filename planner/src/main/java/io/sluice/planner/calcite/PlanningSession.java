@@ -69,7 +69,15 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
   private SqlValidator validator;
 
   public PlanningSession(CatalogReader catalog) {
-    this.rootSchema = CatalogSchema.rootOf(catalog);
+    this(catalog, false);
+  }
+
+  /**
+   * @param continuous whether the statement is a continuous query, for which materialized
+   *     views expand into their queries instead of being read as stored
+   */
+  public PlanningSession(CatalogReader catalog, boolean continuous) {
+    this.rootSchema = CatalogSchema.rootOf(catalog, continuous);
     this.catalogReader = new CalciteCatalogReader(rootSchema,
         List.of(CatalogReader.DEFAULT_SCHEMA), typeFactory, CONFIG);
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());

@@ -18,8 +18,12 @@ final class ScanTranslation {
     if (sluiceTable != null) {
       return TableScanNode.full(sluiceTable.def());
     }
-    if (table.unwrap(MaterializedViewTable.class) != null) {
-      throw SluiceException.unsupported("reading materialized views is not supported yet");
+    MaterializedViewTable view = table.unwrap(MaterializedViewTable.class);
+    if (view != null) {
+      io.sluice.plan.catalog.ViewDef v = view.def();
+      return TableScanNode.full(new io.sluice.plan.catalog.TableDef(v.id(), v.schema(),
+          v.name(), v.rowType(), java.util.List.of(), null, java.util.Map.of(),
+          io.sluice.plan.catalog.TableDef.Kind.MATERIALIZED_VIEW));
     }
     throw SluiceException.unsupported("cannot read " + table.getQualifiedName());
   }

@@ -24,6 +24,8 @@ public final class SystemTables {
       false);
   private static final DataType BOOL = new DataType(TypeKind.BOOLEAN, DataType.UNSPECIFIED, 0,
       false);
+  private static final DataType BIG = new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0,
+      false);
 
   /** sys.tables: every table and view. */
   public static final TableDef TABLES = system(1, "tables", RowType.of(
@@ -56,6 +58,17 @@ public final class SystemTables {
       new Field("is_primary_key", BOOL), new Field("column_name", NAME),
       new Field("position", INT), new Field("descending", BOOL)));
 
+  /**
+   * sys.materialized_views: every materialized view with its status, the last epoch it
+   * committed, its rows and the bytes its state takes. Its rows come from the running views,
+   * not the catalog.
+   */
+  public static final TableDef MATERIALIZED_VIEWS = system(6, "materialized_views", RowType.of(
+      new Field("table_schema", NAME), new Field("table_name", NAME),
+      new Field("status", NAME), new Field("committed_epoch", BIG),
+      new Field("row_count", BIG), new Field("state_bytes", BIG),
+      new Field("error", TEXT)));
+
   private static final Map<Long, Function<CatalogReader, List<Object[]>>> ROWS = Map.of(
       TABLES.id(), SystemTables::tableRows,
       COLUMNS.id(), SystemTables::columnRows,
@@ -67,7 +80,7 @@ public final class SystemTables {
 
   /** The definitions, to add to every catalog version. */
   public static List<TableDef> all() {
-    return List.of(TABLES, COLUMNS, VIEWS, PRIMARY_KEYS, INDEXES);
+    return List.of(TABLES, COLUMNS, VIEWS, PRIMARY_KEYS, INDEXES, MATERIALIZED_VIEWS);
   }
 
   /** The current rows of a system table. */

@@ -20,9 +20,6 @@ final class CreateViewHandler implements Handler<CreateView> {
 
   @Override
   public Planned plan(Session session, CreateView statement) {
-    if (statement.materialized()) {
-      throw SluiceException.unsupported("materialized views are not supported yet");
-    }
     return new Planned(StatementKind.DDL, null, List.of(), params -> run(session, statement));
   }
 
@@ -52,13 +49,33 @@ final class CreateViewHandler implements Handler<CreateView> {
         throw new SluiceException(SqlState.INVALID_TABLE_DEFINITION,
             "view \"" + name + "\" cannot read itself");
       }
+      if (st.materialized() && existing.isPresent()) {
+        throw new SluiceException(SqlState.DUPLICATE_OBJECT, "a view named \"" + name
+            + "\" already exists; drop it first to replace it with a materialized view");
+      }
+      ViewDef def;
       try (KvBatch batch = db.store().newBatch()) {
         long id = db.catalog().allocateId(batch);
-        ViewDef def = new ViewDef(id, schema, name, st.queryText(), shape.rowType(), false,
+        def = new ViewDef(id, schema, name, st.queryText(), shape.rowType(), st.materialized(),
             shape.dependencies());
         CatalogState next = db.catalog().putView(batch, def, existing.orElse(null));
         db.store().commit(batch);
         db.catalog().publish(next);
+      }
+      if (st.materialized()) {
+        // The view is in the catalog before it backfills, so a crash meanwhile leaves a view
+        // that recovery backfills again.
+        try {
+          db.views().start(def, true);
+        } catch (RuntimeException e) {
+          db.views().stop(def);
+          try (KvBatch batch = db.store().newBatch()) {
+            CatalogState next = db.catalog().removeView(batch, def);
+            db.store().commit(batch);
+            db.catalog().publish(next);
+          }
+          throw e;
+        }
       }
       return new StatementResult.Count(0);
     } finally {

@@ -51,6 +51,9 @@ final class DropViewHandler implements Handler<DropView> {
             "cannot drop view \"" + name + "\" because view \"" + dependents.get(0).name()
                 + "\" reads it; drop that view first");
       }
+      if (def.materialized()) {
+        db.views().stop(def);
+      }
       try (KvBatch batch = db.store().newBatch()) {
         CatalogState next = db.catalog().removeView(batch, def);
         db.store().commit(batch);

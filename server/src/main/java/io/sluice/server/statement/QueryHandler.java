@@ -52,6 +52,9 @@ final class QueryHandler implements Handler<Query> {
 
   private static StatementResult select(Session session, QueryPlan plan, List<Object> params) {
     Database db = session.database();
+    if (readsViews(plan.root()) && session.options().freshViewReads()) {
+      db.views().awaitFresh();
+    }
     QueryContext ctx = context(session, params);
     try (KvSnapshot snapshot = db.store().snapshot()) {
       return new StatementResult.Rows(plan.rowType(), AdhocQuery.run(plan, ctx, snapshot, db));
@@ -88,6 +91,19 @@ final class QueryHandler implements Handler<Query> {
     }
     return now.equals(plan.table()) ? plan
         : new ModifyPlan(plan.kind(), now, plan.source(), plan.parameterTypes());
+  }
+
+  private static boolean readsViews(PlanNode node) {
+    if (node instanceof TableScanNode scan
+        && scan.table().kind() == TableDef.Kind.MATERIALIZED_VIEW) {
+      return true;
+    }
+    for (PlanNode in : node.inputs()) {
+      if (readsViews(in)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean readsTables(PlanNode node) {

@@ -1,0 +1,293 @@
+package io.sluice.executor.stream;
+
+import io.sluice.storage.codec.ByteWriter;
+import io.sluice.storage.kv.KvBatch;
+import io.sluice.storage.kv.Keyspace;
+import io.sluice.storage.kv.RocksDbStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cuts and commits epochs for every running materialized view.
+ *
+ * <p>Every {@code interval} (or at once when a reader asks for fresh data) it takes a cut —
+ * the last committed log sequence number of every table a view reads — runs each view's
+ * dataflow up to that cut on the worker pool, and writes every view's sealed state changes and
+ * progress and the epoch number in one RocksDB batch. That write needs no fsync: what it holds
+ * can be recomputed from the table logs, which are durable.
+ */
+public final class EpochCoordinator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EpochCoordinator.class);
+  private static final byte[] EPOCH_KEY = "epoch/committed".getBytes(StandardCharsets.UTF_8);
+
+  private final RocksDbStore store;
+  private final TableLogs logs;
+  private final EpochListener listener;
+  private final ExecutorService workers;
+  private final Map<Long, StreamingDataflow> dataflows = new ConcurrentHashMap<>();
+  private final Set<Long> removals = new HashSet<>();
+  private final Thread thread;
+  private final Object monitor = new Object();
+  private volatile long intervalMillis;
+  private long committed;
+  private long requested;
+  private volatile boolean closed;
+  private boolean paused;
+  private boolean running;
+
+  /**
+   * @param workerThreads the size of the worker pool (about one per core)
+   * @param intervalMillis the time between epochs
+   */
+  public EpochCoordinator(RocksDbStore store, TableLogs logs, EpochListener listener,
+      int workerThreads, long intervalMillis) {
+    this.store = store;
+    this.logs = logs;
+    this.listener = listener;
+    this.intervalMillis = intervalMillis;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(workerThreads, r -> {
+      Thread t = new Thread(r, "sluice-worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    byte[] stored = store.get(Keyspace.META, EPOCH_KEY);
+    this.committed = stored == null ? 0 : java.nio.ByteBuffer.wrap(stored).getLong();
+    this.thread = new Thread(this::loop, "sluice-epochs");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /** The last committed epoch. */
+  public long committedEpoch() {
+    synchronized (monitor) {
+      return committed;
+    }
+  }
+
+  /** Changes the time between epochs. */
+  public void setInterval(long millis) {
+    intervalMillis = millis;
+    synchronized (monitor) {
+      monitor.notifyAll();
+    }
+  }
+
+  public long interval() {
+    return intervalMillis;
+  }
+
+  /**
+   * Stops cutting epochs until {@link #resume}; returns once no epoch is running. Changes keep
+   * accumulating in the table logs (benchmarks use this to measure how fast views catch up).
+   */
+  public void pause() throws InterruptedException {
+    synchronized (monitor) {
+      paused = true;
+      while (running) {
+        monitor.wait();
+      }
+    }
+  }
+
+  /** Starts cutting epochs again after {@link #pause}. */
+  public void resume() {
+    synchronized (monitor) {
+      paused = false;
+      monitor.notifyAll();
+    }
+  }
+
+  /** Starts running a dataflow from the next epoch on. */
+  public void add(StreamingDataflow dataflow) {
+    dataflows.put(dataflow.viewId(), dataflow);
+  }
+
+  /**
+   * Stops running a dataflow and closes it, waiting until no epoch uses it: after this returns
+   * its state tables are no longer written.
+   */
+  public void remove(long viewId) throws InterruptedException {
+    synchronized (monitor) {
+      if (!dataflows.containsKey(viewId)) {
+        return;
+      }
+      if (paused && !running) {
+        dataflows.remove(viewId).close();
+        return;
+      }
+      removals.add(viewId);
+      requested = Math.max(requested, committed + 1);
+      monitor.notifyAll();
+      while (dataflows.containsKey(viewId) && !closed) {
+        monitor.wait();
+      }
+    }
+  }
+
+  /** Closes the dataflows asked to stop; between epochs, on the coordinator's thread. */
+  private void applyRemovals() {
+    synchronized (monitor) {
+      for (long id : removals) {
+        StreamingDataflow d = dataflows.remove(id);
+        if (d != null) {
+          d.close();
+        }
+      }
+      removals.clear();
+      monitor.notifyAll();
+    }
+  }
+
+  /** The running dataflows. */
+  public List<StreamingDataflow> dataflows() {
+    return List.copyOf(dataflows.values());
+  }
+
+  /**
+   * Cuts an epoch now and waits until it is committed: when this returns, every view reflects
+   * every change committed before the call.
+   */
+  public long awaitFresh() throws InterruptedException {
+    synchronized (monitor) {
+      long target = committed + 1;
+      requested = Math.max(requested, target);
+      monitor.notifyAll();
+      while (committed < target && !closed) {
+        monitor.wait();
+      }
+      return committed;
+    }
+  }
+
+  /** Waits until an epoch after {@code epoch} is committed. */
+  public void awaitEpochAfter(long epoch) throws InterruptedException {
+    synchronized (monitor) {
+      requested = Math.max(requested, epoch + 1);
+      monitor.notifyAll();
+      while (committed <= epoch && !closed) {
+        monitor.wait();
+      }
+    }
+  }
+
+  private void loop() {
+    long next = System.currentTimeMillis() + intervalMillis;
+    while (!closed) {
+      try {
+        synchronized (monitor) {
+          long now = System.currentTimeMillis();
+          while (!closed && (paused || (requested <= committed && now < next))) {
+            monitor.wait(paused ? 0 : next - now);
+            now = System.currentTimeMillis();
+          }
+          if (closed) {
+            return;
+          }
+          running = true;
+        }
+        next = System.currentTimeMillis() + intervalMillis;
+        try {
+          runEpoch();
+        } finally {
+          synchronized (monitor) {
+            running = false;
+            monitor.notifyAll();
+          }
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("epoch failed; retrying at the next interval", e);
+      }
+    }
+  }
+
+  private void runEpoch() throws InterruptedException {
+    applyRemovals();
+    long number;
+    synchronized (monitor) {
+      number = committed + 1;
+    }
+    List<StreamingDataflow> running = new ArrayList<>(dataflows.values());
+    Set<Long> tables = new HashSet<>();
+    for (StreamingDataflow d : running) {
+      tables.addAll(d.tableIds());
+    }
+    Map<Long, Long> cut = new HashMap<>();
+    for (long t : tables) {
+      cut.put(t, logs.committedSeq(t));
+    }
+    Epoch epoch = new Epoch(number, cut);
+    List<Future<EpochReport>> futures = new ArrayList<>();
+    for (StreamingDataflow d : running) {
+      futures.add(workers.submit(() -> d.run(epoch)));
+    }
+    List<EpochReport> reports = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        EpochReport r = futures.get(i).get();
+        if (r != null) {
+          reports.add(r);
+        } else {
+          StreamingDataflow d = running.get(i);
+          LOG.warn("materialized view {} failed: {}", d.name(), d.failure());
+          listener.failed(d, d.failure());
+        }
+      } catch (ExecutionException e) {
+        LOG.error("materialized view {} crashed", running.get(i).name(), e.getCause());
+        listener.failed(running.get(i), String.valueOf(e.getCause()));
+      }
+    }
+    try (KvBatch batch = store.newBatch()) {
+      for (EpochReport r : reports) {
+        r.delta().addTo(batch);
+        new ViewProgress(number, r.backfilled(), r.offsets()).write(batch,
+            r.dataflow().viewId());
+      }
+      ByteWriter w = new ByteWriter(8);
+      w.writeLong(number);
+      batch.put(Keyspace.META, EPOCH_KEY, w.toByteArray());
+      store.write(batch);
+    }
+    for (EpochReport r : reports) {
+      r.dataflow().committed(number);
+    }
+    synchronized (monitor) {
+      committed = number;
+      monitor.notifyAll();
+    }
+    listener.committed(number, reports);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (monitor) {
+      monitor.notifyAll();
+    }
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    workers.shutdownNow();
+    for (StreamingDataflow d : dataflows.values()) {
+      d.close();
+    }
+    dataflows.clear();
+  }
+}

@@ -1,0 +1,13 @@
+package io.sluice.executor.stream;
+
+import io.sluice.storage.log.ChangeLog;
+import java.util.List;
+
+/** The change logs of tables, as dataflow sources read them. Implemented by the database. */
+public interface TableLogs {
+  /** The largest sequence number committed to a table's log (0 when nothing was logged). */
+  long committedSeq(long tableId);
+
+  /** The log entries of a table with sequence numbers in {@code (after, upTo]}, in order. */
+  List<ChangeLog.Entry> read(long tableId, long after, long upTo);
+}

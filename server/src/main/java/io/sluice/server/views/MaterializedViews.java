@@ -1,0 +1,357 @@
+package io.sluice.server.views;
+
+import io.sluice.common.error.SluiceException;
+import io.sluice.common.error.SqlState;
+import io.sluice.executor.stream.EpochCoordinator;
+import io.sluice.executor.stream.EpochListener;
+import io.sluice.executor.stream.EpochReport;
+import io.sluice.executor.stream.StreamingDataflow;
+import io.sluice.executor.stream.ViewProgress;
+import io.sluice.parser.SluiceParser;
+import io.sluice.parser.ast.CreateView;
+import io.sluice.plan.PlanPrinter;
+import io.sluice.plan.QueryPlan;
+import io.sluice.plan.catalog.CatalogReader;
+import io.sluice.plan.catalog.TableDef;
+import io.sluice.plan.catalog.ViewDef;
+import io.sluice.plan.node.PlanNode;
+import io.sluice.plan.node.TableScanNode;
+import io.sluice.server.Database;
+import io.sluice.storage.codec.ByteWriter;
+import io.sluice.storage.kv.KvBatch;
+import io.sluice.storage.kv.KvSnapshot;
+import io.sluice.storage.kv.Keyspace;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The materialized views of a database: creating one (plan, start logging its tables, backfill
+ * from a snapshot, then follow the logs), running them all through one {@link
+ * EpochCoordinator}, recovering them after a restart from their committed state, and dropping
+ * them. Thread-safe.
+ */
+public final class MaterializedViews implements EpochListener, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MaterializedViews.class);
+  /** Log entries are truncated once every this many epochs. */
+  private static final int TRUNCATE_EVERY = 50;
+
+  /** Where a view stands. */
+  public enum Status { BACKFILLING, RUNNING, FAILED }
+
+  /** What is known about a running view. */
+  private static final class View {
+    final ViewDef def;
+    final List<TableDef> tables;
+    final StreamingDataflow dataflow;
+    volatile Status status;
+    volatile String error;
+    volatile long committedEpoch;
+    volatile Map<Long, Long> offsets = Map.of();
+
+    View(ViewDef def, List<TableDef> tables, StreamingDataflow dataflow, Status status) {
+      this.def = def;
+      this.tables = tables;
+      this.dataflow = dataflow;
+      this.status = status;
+    }
+  }
+
+  private final Database db;
+  private final ChangeLogs logs;
+  private final EpochCoordinator coordinator;
+  private final Map<Long, View> views = new ConcurrentHashMap<>();
+  private final Object changed = new Object();
+
+  public MaterializedViews(Database db, ChangeLogs logs, int workers, long barrierMillis) {
+    this.db = db;
+    this.logs = logs;
+    this.coordinator = new EpochCoordinator(db.store(), logs, this, workers, barrierMillis);
+  }
+
+  public EpochCoordinator coordinator() {
+    return coordinator;
+  }
+
+  /** Starts every materialized view of the catalog from its committed state (or anew). */
+  public void recoverAll() {
+    for (ViewDef v : db.catalog().current().allViews()) {
+      if (v.materialized()) {
+        try {
+          start(v, false);
+        } catch (RuntimeException e) {
+          LOG.error("materialized view {} cannot start: {}", v.qualifiedName(), e.getMessage());
+        }
+      }
+    }
+  }
+
+  /**
+   * Starts a view: from its committed state if it has one made by the same plan, otherwise by
+   * backfilling from a snapshot of its tables. With {@code await}, returns once the backfill is
+   * committed.
+   */
+  public void start(ViewDef def, boolean await) {
+    QueryPlan plan = plan(def);
+    List<TableDef> tables = tablesRead(plan.root());
+    String fingerprint = fingerprint(plan);
+    ViewProgress progress = ViewProgress.read(db.store(), def.id());
+    boolean resume = progress != null && progress.backfilled()
+        && fingerprint.equals(storedFingerprint(def.id()));
+    List<ReentrantLock> locks = new ArrayList<>();
+    for (TableDef t : tables) {
+      locks.add(db.tableLock(t.id()));
+    }
+    StreamingDataflow dataflow;
+    for (ReentrantLock l : locks) {
+      l.lock();
+    }
+    try {
+      for (TableDef t : tables) {
+        logs.subscribe(t);
+      }
+      if (resume) {
+        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(), db.store(), db,
+            logs, progress.offsets(), null);
+      } else {
+        wipeState(def.id(), fingerprint);
+        Map<Long, Long> offsets = new HashMap<>();
+        for (TableDef t : tables) {
+          offsets.put(t.id(), logs.committedSeq(t.id()));
+        }
+        KvSnapshot snapshot = db.store().snapshot();
+        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(), db.store(), db,
+            logs, offsets, snapshot);
+      }
+    } catch (RuntimeException e) {
+      for (TableDef t : tables) {
+        logs.unsubscribe(t);
+      }
+      throw e;
+    } finally {
+      for (ReentrantLock l : locks) {
+        l.unlock();
+      }
+    }
+    View view = new View(def, tables, dataflow, resume ? Status.RUNNING : Status.BACKFILLING);
+    if (resume) {
+      view.committedEpoch = progress.epoch();
+      view.offsets = progress.offsets();
+    }
+    views.put(def.id(), view);
+    coordinator.add(dataflow);
+    LOG.info("materialized view {} {}", def.qualifiedName(),
+        resume ? "resumed after epoch " + progress.epoch() : "started, backfilling");
+    if (await) {
+      awaitRunning(view);
+    }
+  }
+
+  private void awaitRunning(View view) {
+    synchronized (changed) {
+      while (view.status == Status.BACKFILLING) {
+        try {
+          changed.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SluiceException(SqlState.QUERY_CANCELED,
+              "interrupted while backfilling " + view.def.name());
+        }
+      }
+    }
+    if (view.status == Status.FAILED) {
+      throw new SluiceException(SqlState.DATA_EXCEPTION, "materialized view \""
+          + view.def.name() + "\" failed while backfilling: " + view.error);
+    }
+  }
+
+  /** Stops a view and deletes its state; its tables stop being logged for it. */
+  public void stop(ViewDef def) {
+    View view = views.remove(def.id());
+    try {
+      coordinator.remove(def.id());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SluiceException(SqlState.QUERY_CANCELED, "interrupted while stopping a view");
+    }
+    wipeState(def.id(), null);
+    if (view != null) {
+      for (TableDef t : view.tables) {
+        logs.unsubscribe(t);
+      }
+    }
+  }
+
+  /** Waits until every view reflects every change committed before the call. */
+  public void awaitFresh() {
+    if (views.isEmpty()) {
+      return;
+    }
+    try {
+      coordinator.awaitFresh();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SluiceException(SqlState.QUERY_CANCELED, "interrupted while waiting for views");
+    }
+  }
+
+  @Override
+  public void committed(long epoch, List<EpochReport> reports) {
+    for (EpochReport r : reports) {
+      View v = views.get(r.dataflow().viewId());
+      if (v == null) {
+        continue;
+      }
+      v.committedEpoch = epoch;
+      v.offsets = r.offsets();
+      if (v.status == Status.BACKFILLING && r.backfilled()) {
+        v.status = Status.RUNNING;
+        LOG.info("materialized view {} backfilled at epoch {}", v.def.qualifiedName(), epoch);
+      }
+    }
+    synchronized (changed) {
+      changed.notifyAll();
+    }
+    if (epoch % TRUNCATE_EVERY == 0) {
+      truncateLogs();
+    }
+  }
+
+  @Override
+  public void failed(StreamingDataflow dataflow, String reason) {
+    View v = views.get(dataflow.viewId());
+    if (v != null) {
+      v.status = Status.FAILED;
+      v.error = reason;
+    }
+    synchronized (changed) {
+      changed.notifyAll();
+    }
+  }
+
+  /** Removes log entries every view reading the table has committed. */
+  private void truncateLogs() {
+    Map<Long, Long> lowest = new HashMap<>();
+    for (View v : views.values()) {
+      for (TableDef t : v.tables) {
+        long offset = v.offsets.getOrDefault(t.id(), 0L);
+        lowest.merge(t.id(), offset, Math::min);
+      }
+    }
+    for (Map.Entry<Long, Long> e : lowest.entrySet()) {
+      logs.truncate(e.getKey(), e.getValue());
+    }
+  }
+
+  /** Rows of sys.materialized_views. */
+  public List<Object[]> statusRows() {
+    List<Object[]> rows = new ArrayList<>();
+    List<View> all = new ArrayList<>(views.values());
+    all.sort(Comparator.comparing(v -> v.def.qualifiedName()));
+    for (View v : all) {
+      long base = v.def.id() * StreamingDataflow.STATE_IDS_PER_VIEW;
+      long bytes = db.store().approximateSize(Keyspace.STATE, id(base),
+          id(base + StreamingDataflow.STATE_IDS_PER_VIEW));
+      rows.add(new Object[] {v.def.schema(), v.def.name(), v.status.name().toLowerCase(),
+          v.committedEpoch, v.dataflow.rowCount(), bytes, v.error});
+    }
+    return rows;
+  }
+
+  /** Whether a view exists and is running. */
+  public boolean isRunning(long viewId) {
+    View v = views.get(viewId);
+    return v != null && v.status == Status.RUNNING;
+  }
+
+  /** The plan of a running view, for EXPLAIN. */
+  public QueryPlan planOf(ViewDef def) {
+    return plan(def);
+  }
+
+  private QueryPlan plan(ViewDef def) {
+    CreateView parsed = (CreateView) SluiceParser.parse("CREATE MATERIALIZED VIEW "
+        + quote(def.name()) + " AS " + def.sql());
+    CatalogReader catalog = db.catalog().current();
+    return db.planner().planContinuous(parsed.query(), catalog);
+  }
+
+  private static String quote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static List<TableDef> tablesRead(PlanNode node) {
+    Map<Long, TableDef> tables = new LinkedHashMap<>();
+    collect(node, tables);
+    List<TableDef> out = new ArrayList<>(tables.values());
+    out.sort(Comparator.comparingLong(TableDef::id));
+    return out;
+  }
+
+  private static void collect(PlanNode node, Map<Long, TableDef> tables) {
+    if (node instanceof TableScanNode scan) {
+      tables.putIfAbsent(scan.table().id(), scan.table());
+    }
+    for (PlanNode in : node.inputs()) {
+      collect(in, tables);
+    }
+  }
+
+  private static String fingerprint(QueryPlan plan) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(PlanPrinter.print(plan.root()).getBytes(StandardCharsets.UTF_8));
+      md.update(plan.root().rowType().toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] fingerprintKey(long viewId) {
+    return ("view/" + viewId + "/fingerprint").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String storedFingerprint(long viewId) {
+    byte[] v = db.store().get(Keyspace.META, fingerprintKey(viewId));
+    return v == null ? null : new String(v, StandardCharsets.UTF_8);
+  }
+
+  /** Deletes a view's state and progress; records the plan's fingerprint when given. */
+  private void wipeState(long viewId, String fingerprint) {
+    long base = viewId * StreamingDataflow.STATE_IDS_PER_VIEW;
+    try (KvBatch batch = db.store().newBatch()) {
+      batch.deleteRange(Keyspace.STATE, id(base), id(base + StreamingDataflow.STATE_IDS_PER_VIEW));
+      ViewProgress.delete(batch, viewId);
+      if (fingerprint == null) {
+        batch.delete(Keyspace.META, fingerprintKey(viewId));
+      } else {
+        batch.put(Keyspace.META, fingerprintKey(viewId),
+            fingerprint.getBytes(StandardCharsets.UTF_8));
+      }
+      db.store().commit(batch);
+    }
+  }
+
+  private static byte[] id(long id) {
+    ByteWriter w = new ByteWriter(8);
+    w.writeLong(id);
+    return w.toByteArray();
+  }
+
+  @Override
+  public void close() {
+    coordinator.close();
+  }
+}
