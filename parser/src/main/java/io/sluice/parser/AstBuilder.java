@@ -84,7 +84,14 @@ final class AstBuilder {
     }
     if (body.explain() != null) {
       SluiceSqlParser.ExplainContext c = body.explain();
-      return new Explain(sql, calcite(c.queryText(), false));
+      if (c instanceof SluiceSqlParser.ExplainViewContext v) {
+        return new Explain(sql, null, null, name(v.qualifiedName()));
+      }
+      if (c instanceof SluiceSqlParser.ExplainCreateViewContext v) {
+        return new Explain(sql, null, createView(v.createView()), null);
+      }
+      return new Explain(sql,
+          calcite(((SluiceSqlParser.ExplainQueryContext) c).queryText(), false));
     }
     return new Query(sql, calcite(body.query(), false));
   }

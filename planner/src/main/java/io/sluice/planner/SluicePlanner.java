@@ -18,6 +18,7 @@ import io.sluice.planner.calcite.PlanningSession;
 import io.sluice.planner.calcite.SluiceTable;
 import io.sluice.planner.calcite.TypeConversion;
 import io.sluice.planner.passes.OptimizerPasses;
+import io.sluice.planner.translate.Exchanges;
 import io.sluice.planner.translate.RelTranslator;
 import io.sluice.planner.translate.SortTranslation;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class SluicePlanner {
    */
   public QueryPlan planContinuous(SqlNode query, CatalogReader catalog) {
     QueryPlan p = plan(query, catalog, true);
-    return new QueryPlan(p.root(), p.rowType(), List.of(), p.outputFields(),
+    return new QueryPlan(Exchanges.place(p.root()), p.rowType(), List.of(), p.outputFields(),
         p.parameterTypes());
   }
 

@@ -62,6 +62,7 @@ public final class SqlState {
   /** Class 42: an unknown object (setting, checkpoint, ...). */
   public static final String UNDEFINED_OBJECT = "42704";
   /** Class 57: the statement was cancelled. */
+  public static final String OBJECT_NOT_IN_PREREQUISITE_STATE = "55000";
   public static final String QUERY_CANCELED = "57014";
   /** Class 58: an I/O error in the storage layer. */
   public static final String IO_ERROR = "58030";

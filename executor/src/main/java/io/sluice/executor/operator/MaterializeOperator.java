@@ -11,7 +11,7 @@ import io.sluice.storage.state.StateTable;
 public final class MaterializeOperator implements Operator {
   private final String tableName;
   private StateTable rows;
-  private long rowCount;
+  private long rowDelta;
 
   /** @param tableName the name of the state table the view's rows are kept in */
   public MaterializeOperator(String tableName) {
@@ -21,37 +21,28 @@ public final class MaterializeOperator implements Operator {
   @Override
   public void open(OperatorContext context) {
     this.rows = context.stateTable(tableName);
-    this.rowCount = -1;
   }
 
   @Override
   public void onChunk(int input, Chunk chunk) {
     for (int i = 0; i < chunk.size(); i++) {
       Object[] row = chunk.row(i);
+      long weight = chunk.weight(i);
       Object[] current = rows.get(row);
-      long count = (current == null ? 0 : (Long) current[0]) + chunk.weight(i);
+      long count = (current == null ? 0 : (Long) current[0]) + weight;
       if (count == 0) {
         rows.delete(row);
       } else {
         rows.put(row, new Object[] {count});
       }
-      if (rowCount >= 0) {
-        rowCount += chunk.weight(i);
-      }
+      rowDelta += weight;
     }
   }
 
-  /** The number of rows in the view (counting copies), computed once and then maintained. */
-  public long rowCount() {
-    if (rowCount < 0) {
-      long n = 0;
-      try (var c = rows.scan(new Object[0], 0)) {
-        while (c.next()) {
-          n += (Long) c.value()[0];
-        }
-      }
-      rowCount = n;
-    }
-    return rowCount;
+  /** How the view's row count (counting copies) changed since the last call. */
+  public long takeRowDelta() {
+    long d = rowDelta;
+    rowDelta = 0;
+    return d;
   }
 }

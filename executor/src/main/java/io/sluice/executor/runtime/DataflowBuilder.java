@@ -14,6 +14,7 @@ import io.sluice.plan.expr.JoinCondition;
 import io.sluice.plan.expr.RowProgram;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.plan.node.CalcNode;
+import io.sluice.plan.node.ExchangeNode;
 import io.sluice.plan.node.JoinNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.PlanVisitor;
@@ -38,33 +39,47 @@ import java.util.function.Function;
  * on the node kind, state tables opened from the backend as the nodes declare them.
  */
 public final class DataflowBuilder implements PlanVisitor<Vertex> {
+  /** Numbers the state tables of a dataflow. */
+  @FunctionalInterface
+  public interface StateIds {
+    /** The id of state table {@code index} (in declaration order) of {@code node}. */
+    long id(PlanNode node, int index);
+  }
+
   private final StateBackend backend;
   private final Object dataContext;
-  private final Function<TableScanNode, Source> scanSources;
+  private final Function<PlanNode, Source> leaves;
+  private final StateIds stateIds;
   private final List<Vertex> vertices = new ArrayList<>();
   private final List<Map.Entry<Vertex, Source>> sources = new ArrayList<>();
-  private final java.util.function.LongSupplier stateIds;
 
   /**
    * @param backend where state tables are opened
    * @param dataContext the data context generated code reads
-   * @param scanSources the source of each table scan
-   * @param stateIds the id of each state table, in the order the builder opens them (which is
-   *     deterministic for a plan, so a dataflow built again finds its state)
+   * @param leaves the source of each table scan; for a VALUES node or an exchange, a source
+   *     to stand for it, or null to emit the values once (VALUES) or to build straight
+   *     through the exchange
+   * @param stateIds the id of each state table; the same plan must get the same ids each time
+   *     it is built, so that a dataflow built again finds its state
    */
   public DataflowBuilder(StateBackend backend, Object dataContext,
-      Function<TableScanNode, Source> scanSources, java.util.function.LongSupplier stateIds) {
+      Function<PlanNode, Source> leaves, StateIds stateIds) {
     this.backend = backend;
     this.dataContext = dataContext;
-    this.scanSources = scanSources;
+    this.leaves = leaves;
     this.stateIds = stateIds;
   }
 
-  /** A builder numbering state tables from 1 (for short-lived dataflows). */
+  /** A builder for a short-lived dataflow: no exchanges, state tables numbered from 1. */
   DataflowBuilder(StateBackend backend, Object dataContext,
       Function<TableScanNode, Source> scanSources) {
-    this(backend, dataContext, scanSources, new java.util.concurrent.atomic.AtomicLong(1)
-        ::getAndIncrement);
+    this(backend, dataContext, n -> n instanceof TableScanNode s ? scanSources.apply(s) : null,
+        counter());
+  }
+
+  private static StateIds counter() {
+    long[] next = {1};
+    return (node, index) -> next[0]++;
   }
 
   /** Every vertex built, inputs before the vertices that read them. */
@@ -82,29 +97,36 @@ public final class DataflowBuilder implements PlanVisitor<Vertex> {
     return node.accept(this);
   }
 
-  /** Adds a vertex running {@code operator} with the given state tables and input count. */
-  public Vertex vertex(String name, io.sluice.executor.operator.Operator operator, int inputs,
-      List<StateTableDecl> stateTables) {
-    Vertex v = new Vertex(name, operator, inputs, open(name, stateTables), dataContext);
+  /**
+   * Adds a vertex running {@code operator}, not made from a plan node, with the given input
+   * count and state tables (with their ids).
+   */
+  public Vertex vertex(String name, Operator operator, int inputs,
+      Map<StateTableDecl, Long> stateTables) {
+    Map<String, StateTable> tables = new HashMap<>();
+    for (Map.Entry<StateTableDecl, Long> e : stateTables.entrySet()) {
+      tables.put(e.getKey().name(), open(name, e.getKey(), e.getValue()));
+    }
+    Vertex v = new Vertex(name, operator, inputs, tables, dataContext);
     vertices.add(v);
     return v;
   }
 
-  private Map<String, StateTable> open(String owner, List<StateTableDecl> decls) {
-    Map<String, StateTable> tables = new HashMap<>();
-    for (StateTableDecl d : decls) {
-      List<KeyCodec.Column> key = new ArrayList<>();
-      for (StateTableDecl.KeyColumn k : d.keyColumns()) {
-        key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));
-      }
-      tables.put(d.name(), backend.open(new StateTableSpec(stateIds.getAsLong(),
-          owner + "." + d.name(), key, d.valueTypes())));
+  private StateTable open(String owner, StateTableDecl d, long id) {
+    List<KeyCodec.Column> key = new ArrayList<>();
+    for (StateTableDecl.KeyColumn k : d.keyColumns()) {
+      key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));
     }
-    return tables;
+    return backend.open(new StateTableSpec(id, owner + "." + d.name(), key, d.valueTypes()));
   }
 
   private Vertex vertex(PlanNode node, Operator operator) {
-    Map<String, StateTable> tables = open(node.getClass().getSimpleName(), node.stateTables());
+    Map<String, StateTable> tables = new HashMap<>();
+    List<StateTableDecl> decls = node.stateTables();
+    for (int i = 0; i < decls.size(); i++) {
+      StateTableDecl d = decls.get(i);
+      tables.put(d.name(), open(node.getClass().getSimpleName(), d, stateIds.id(node, i)));
+    }
     Vertex v = new Vertex(node.describe(), operator, node.inputs().size(), tables, dataContext);
     vertices.add(v);
     List<PlanNode> inputs = node.inputs();
@@ -123,12 +145,13 @@ public final class DataflowBuilder implements PlanVisitor<Vertex> {
 
   @Override
   public Vertex visitTableScan(TableScanNode node) {
-    return source(node, scanSources.apply(node));
+    return source(node, leaves.apply(node));
   }
 
   @Override
   public Vertex visitValues(ValuesNode node) {
-    return source(node, new ValuesSource(node.rows()));
+    Source s = leaves.apply(node);
+    return source(node, s != null ? s : new ValuesSource(node.rows()));
   }
 
   @Override
@@ -169,6 +192,12 @@ public final class DataflowBuilder implements PlanVisitor<Vertex> {
   @Override
   public Vertex visitTopN(TopNNode node) {
     return vertex(node, new TopNOperator(node.sortKeys(), node.offset(), node.limit()));
+  }
+
+  @Override
+  public Vertex visitExchange(ExchangeNode node) {
+    Source s = leaves.apply(node);
+    return s == null ? build(node.input()) : source(node, s);
   }
 
   private static int[] ints(List<Integer> list) {

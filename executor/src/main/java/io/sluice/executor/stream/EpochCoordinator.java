@@ -6,17 +6,19 @@ import io.sluice.storage.kv.Keyspace;
 import io.sluice.storage.kv.RocksDbStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,11 @@ public final class EpochCoordinator implements AutoCloseable {
   private final Object monitor = new Object();
   private volatile long intervalMillis;
   private long committed;
+  /** The last epoch whose cut was taken (committed, or the one running). */
+  private long cutTaken;
   private long requested;
+  /** Whether a view was left behind by the last epoch: the next one starts at once. */
+  private boolean lagging;
   private volatile boolean closed;
   private boolean paused;
   private boolean running;
@@ -66,6 +72,7 @@ public final class EpochCoordinator implements AutoCloseable {
     });
     byte[] stored = store.get(Keyspace.META, EPOCH_KEY);
     this.committed = stored == null ? 0 : java.nio.ByteBuffer.wrap(stored).getLong();
+    this.cutTaken = committed;
     this.thread = new Thread(this::loop, "sluice-epochs");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -114,6 +121,11 @@ public final class EpochCoordinator implements AutoCloseable {
   /** Starts running a dataflow from the next epoch on. */
   public void add(StreamingDataflow dataflow) {
     dataflows.put(dataflow.viewId(), dataflow);
+    // A new view starts its backfill at once rather than at the next interval.
+    synchronized (monitor) {
+      requested = Math.max(requested, cutTaken + 1);
+      monitor.notifyAll();
+    }
   }
 
   /**
@@ -158,19 +170,47 @@ public final class EpochCoordinator implements AutoCloseable {
   }
 
   /**
-   * Cuts an epoch now and waits until it is committed: when this returns, every view reflects
-   * every change committed before the call.
+   * Cuts an epoch now and waits until the given views reflect every change committed before
+   * the call (a view that is far behind takes several epochs). A view that failed or stopped
+   * is not waited for. Returns false if {@code cancelled} turned true first.
    */
-  public long awaitFresh() throws InterruptedException {
+  public boolean awaitFresh(Collection<Long> viewIds, BooleanSupplier cancelled)
+      throws InterruptedException {
     synchronized (monitor) {
-      long target = committed + 1;
+      // An epoch already running may have been cut before the call: wait for the next one.
+      long target = cutTaken + 1;
       requested = Math.max(requested, target);
       monitor.notifyAll();
-      while (committed < target && !closed) {
-        monitor.wait();
+      while (!closed && !fresh(viewIds, target)) {
+        if (cancelled.getAsBoolean()) {
+          return false;
+        }
+        monitor.wait(100);
       }
-      return committed;
+      return true;
     }
+  }
+
+  /**
+   * Waits until every running view reflects every change committed before the call; returns
+   * the committed epoch.
+   */
+  public long awaitFresh() throws InterruptedException {
+    awaitFresh(List.copyOf(dataflows.keySet()), () -> false);
+    return committedEpoch();
+  }
+
+  private boolean fresh(Collection<Long> viewIds, long target) {
+    if (committed < target) {
+      return false;
+    }
+    for (long id : viewIds) {
+      StreamingDataflow d = dataflows.get(id);
+      if (d != null && d.failure() == null && d.freshEpoch() < target) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Waits until an epoch after {@code epoch} is committed. */
@@ -190,7 +230,8 @@ public final class EpochCoordinator implements AutoCloseable {
       try {
         synchronized (monitor) {
           long now = System.currentTimeMillis();
-          while (!closed && (paused || (requested <= committed && now < next))) {
+          while (!closed
+              && (paused || (requested <= committed && !lagging && now < next))) {
             monitor.wait(paused ? 0 : next - now);
             now = System.currentTimeMillis();
           }
@@ -218,56 +259,75 @@ public final class EpochCoordinator implements AutoCloseable {
 
   private void runEpoch() throws InterruptedException {
     applyRemovals();
-    long number;
-    synchronized (monitor) {
-      number = committed + 1;
+    List<StreamingDataflow> running = new ArrayList<>();
+    for (StreamingDataflow d : dataflows.values()) {
+      if (d.failure() == null) {
+        running.add(d);
+      }
     }
-    List<StreamingDataflow> running = new ArrayList<>(dataflows.values());
     Set<Long> tables = new HashSet<>();
     for (StreamingDataflow d : running) {
       tables.addAll(d.tableIds());
     }
+    long number;
     Map<Long, Long> cut = new HashMap<>();
-    for (long t : tables) {
-      cut.put(t, logs.committedSeq(t));
+    synchronized (monitor) {
+      number = committed + 1;
+      for (long t : tables) {
+        cut.put(t, logs.committedSeq(t));
+      }
+      cutTaken = number;
     }
     Epoch epoch = new Epoch(number, cut);
-    List<Future<EpochReport>> futures = new ArrayList<>();
+    List<CompletableFuture<EpochReport>> futures = new ArrayList<>();
     for (StreamingDataflow d : running) {
-      futures.add(workers.submit(() -> d.run(epoch)));
+      futures.add(d.run(epoch, workers));
     }
     List<EpochReport> reports = new ArrayList<>();
+    boolean behind = false;
     for (int i = 0; i < futures.size(); i++) {
+      StreamingDataflow d = running.get(i);
+      EpochReport r;
       try {
-        EpochReport r = futures.get(i).get();
-        if (r != null) {
-          reports.add(r);
-        } else {
-          StreamingDataflow d = running.get(i);
-          LOG.warn("materialized view {} failed: {}", d.name(), d.failure());
-          listener.failed(d, d.failure());
-        }
+        r = futures.get(i).get();
       } catch (ExecutionException e) {
-        LOG.error("materialized view {} crashed", running.get(i).name(), e.getCause());
-        listener.failed(running.get(i), String.valueOf(e.getCause()));
+        LOG.error("materialized view {} crashed", d.name(), e.getCause());
+        r = null;
       }
+      if (r == null) {
+        LOG.warn("materialized view {} failed: {}", d.name(), d.failure());
+        listener.failed(d, d.failure() == null ? "crashed" : d.failure());
+        continue;
+      }
+      reports.add(r);
+      behind |= !r.caughtUp();
     }
-    try (KvBatch batch = store.newBatch()) {
+    // An epoch in which nothing changed writes nothing: the stored epoch number need only be
+    // at least that of every view's stored progress.
+    boolean anyChange = reports.stream().anyMatch(r -> !r.idle());
+    try (KvBatch batch = anyChange ? store.newBatch() : null) {
       for (EpochReport r : reports) {
+        if (r.idle()) {
+          continue;
+        }
         r.delta().addTo(batch);
-        new ViewProgress(number, r.backfilled(), r.offsets()).write(batch,
-            r.dataflow().viewId());
+        StreamingDataflow d = r.dataflow();
+        new ViewProgress(number, r.backfilled(), d.rowCount() + r.rowDelta(), r.offsets())
+            .write(batch, d.viewId());
       }
-      ByteWriter w = new ByteWriter(8);
-      w.writeLong(number);
-      batch.put(Keyspace.META, EPOCH_KEY, w.toByteArray());
-      store.write(batch);
+      if (batch != null) {
+        ByteWriter w = new ByteWriter(8);
+        w.writeLong(number);
+        batch.put(Keyspace.META, EPOCH_KEY, w.toByteArray());
+        store.write(batch);
+      }
     }
     for (EpochReport r : reports) {
-      r.dataflow().committed(number);
+      r.dataflow().committed(r);
     }
     synchronized (monitor) {
       committed = number;
+      lagging = behind;
       monitor.notifyAll();
     }
     listener.committed(number, reports);

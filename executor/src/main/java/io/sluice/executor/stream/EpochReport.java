@@ -11,9 +11,13 @@ import java.util.Map;
  * @param delta the epoch's state changes, view contents included
  * @param offsets table id to the last log sequence number consumed
  * @param backfilled whether the initial backfill from a snapshot is complete
+ * @param caughtUp whether the dataflow read everything up to the epoch's cut (it reads a
+ *     bounded amount per epoch, so a view far behind takes several epochs to catch up)
+ * @param idle whether there was nothing to process (the state and offsets did not change)
+ * @param rowDelta how the view's row count changed
  */
 public record EpochReport(StreamingDataflow dataflow, EpochDelta delta, Map<Long, Long> offsets,
-    boolean backfilled) {
+    boolean backfilled, boolean caughtUp, boolean idle, long rowDelta) {
   public EpochReport {
     offsets = Map.copyOf(offsets);
   }

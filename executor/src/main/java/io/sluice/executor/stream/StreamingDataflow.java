@@ -13,27 +13,43 @@ import io.sluice.executor.runtime.DataflowBuilder;
 import io.sluice.executor.runtime.Source;
 import io.sluice.executor.runtime.Vertex;
 import io.sluice.plan.catalog.TableDef;
+import io.sluice.plan.node.ExchangeNode;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.StateTableDecl;
 import io.sluice.plan.node.TableScanNode;
+import io.sluice.plan.node.ValuesNode;
+import io.sluice.storage.codec.RowCodec;
 import io.sluice.storage.kv.KvSnapshot;
 import io.sluice.storage.kv.RocksDbStore;
 import io.sluice.storage.state.EpochDelta;
 import io.sluice.storage.state.RocksDbStateBackend;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * A materialized view's dataflow: the view's plan, fed by its tables' change logs, ending in a
- * {@link MaterializeOperator} whose state table holds the view's rows. State lives in RocksDB
- * (through {@link RocksDbStateBackend}) and is written once per epoch by the coordinator.
+ * {@link MaterializeOperator} whose state table holds the view's rows.
  *
- * <p>It runs one epoch at a time on a worker thread ({@link #run}): emit every source's input up
- * to the epoch's cut, send the barrier through, seal the state, report. Not thread-safe: the
- * coordinator never runs it on two threads at once.
+ * <p>The plan's exchanges cut it into fragments; each fragment runs as {@code partitions}
+ * instances, instance {@code p} owning the keys that hash to {@code p} in every keyed operator
+ * of the fragment. An epoch runs the fragments upstream first, all instances of a fragment in
+ * parallel on the worker pool; an exchange holds what its senders routed until the receiving
+ * fragment runs. No task ever waits for another, so a small pool runs any number of views.
+ *
+ * <p>State lives in RocksDB through one {@link RocksDbStateBackend}: every instance has its own
+ * dirty overlay of the tables it writes (their keys never overlap), and after the last
+ * fragment the epoch's changes are sealed into one delta the coordinator commits. The state
+ * layout does not depend on the number of partitions, so a view resumes under another.
+ *
+ * <p>Not thread-safe: the coordinator runs one epoch of a dataflow at a time.
  */
 public final class StreamingDataflow {
   /** State table ids of a view are its id times this, plus the table's ordinal. */
@@ -41,24 +57,65 @@ public final class StreamingDataflow {
   /** The ordinal of the view contents table among the view's state tables. */
   public static final long CONTENTS_ORDINAL = STATE_IDS_PER_VIEW - 1;
 
+  /**
+   * A part of the plan between exchanges, with one instance per partition; or only one
+   * instance when the planner holds all its rows in one partition (it reads exchanges that send
+   * everything to partition 0, or constant rows). The planner never mixes the two kinds of
+   * input in one fragment.
+   */
+  private static final class Fragment {
+    final PlanNode root;
+    final ExchangeNode output;
+    final List<Fragment> upstream;
+    final boolean single;
+    final List<Instance> instances = new ArrayList<>();
+
+    Fragment(PlanNode root, ExchangeNode output, List<Fragment> upstream, boolean single) {
+      this.root = root;
+      this.output = output;
+      this.upstream = upstream;
+      this.single = single;
+    }
+  }
+
+  /** One partition of a fragment: its vertices and the feeds that start them. */
+  private record Instance(List<Vertex> vertices, List<Feed> feeds) {
+    void run(Barrier barrier) {
+      for (Feed f : feeds) {
+        f.emitEpoch();
+      }
+      for (Feed f : feeds) {
+        f.vertex().injectBarrier(barrier);
+      }
+    }
+  }
+
   private final long viewId;
   private final String name;
+  private final int partitions;
+  private final TableLogs logs;
   private final RocksDbStateBackend backend;
-  private final List<Vertex> vertices;
-  private final List<LogSource> sources;
-  private final MaterializeOperator sink;
-  private final KvSnapshot backfillSnapshot;
+  private final List<Fragment> fragments = new ArrayList<>();
+  private final Map<ExchangeNode, ExchangeBuffers> exchanges = new IdentityHashMap<>();
+  private final Map<Long, TableInput> inputs = new TreeMap<>();
+  private final List<TableFeed> tableFeeds = new ArrayList<>();
+  private final List<ValuesFeed> valuesFeeds = new ArrayList<>();
+  private final List<MaterializeOperator> sinks = new ArrayList<>();
+  private KvSnapshot backfillSnapshot;
+  private boolean caughtUp;
+  private boolean busy;
   private volatile String failure;
+  private volatile String failureSqlState;
+  private volatile long freshEpoch;
+  private volatile long rowCount;
 
-  private StreamingDataflow(long viewId, String name, RocksDbStateBackend backend,
-      List<Vertex> vertices, List<LogSource> sources, MaterializeOperator sink,
-      KvSnapshot backfillSnapshot) {
+  private StreamingDataflow(long viewId, String name, int partitions, TableLogs logs,
+      RocksDbStateBackend backend, KvSnapshot backfillSnapshot) {
     this.viewId = viewId;
     this.name = name;
+    this.partitions = partitions;
+    this.logs = logs;
     this.backend = backend;
-    this.vertices = vertices;
-    this.sources = sources;
-    this.sink = sink;
     this.backfillSnapshot = backfillSnapshot;
   }
 
@@ -80,57 +137,152 @@ public final class StreamingDataflow {
   /**
    * Builds a view's dataflow.
    *
+   * @param root the view's continuous plan, exchanges placed
+   * @param partitions how many instances each fragment runs as
    * @param offsets for each table the view reads, the last log sequence number its committed
    *     state reflects
+   * @param rowCount the rows in the view's committed state
    * @param backfillSnapshot when not null, the view is new: its tables' rows as of this
    *     snapshot (which {@code offsets} correspond to) are emitted first; the dataflow closes it
    */
   public static StreamingDataflow create(long viewId, String name, PlanNode root,
-      RocksDbStore store, ExecutionEnvironment env, TableLogs logs, Map<Long, Long> offsets,
-      KvSnapshot backfillSnapshot) {
-    RocksDbStateBackend backend = new RocksDbStateBackend(store);
-    QueryContext context = QueryContext.now();
-    AtomicLong ordinal = new AtomicLong();
-    List<LogSource> sources = new ArrayList<>();
-    DataflowBuilder builder = new DataflowBuilder(backend, context, scan -> {
-      TableDef def = scan.table();
-      if (def.kind() != TableDef.Kind.BASE) {
-        throw SluiceException.unsupported("a materialized view cannot read "
-            + def.qualifiedName() + ": only tables and other views");
-      }
-      long position = offsets.getOrDefault(def.id(), 0L);
-      LogSource s = new LogSource(def.id(), logs, position, backfillSnapshot == null ? null
-          : env.storage(def).scan(backfillSnapshot));
-      sources.add(s);
-      return s;
-    }, () -> {
-      long n = ordinal.getAndIncrement();
-      if (n > CONTENTS_ORDINAL) {
-        throw SluiceException.unsupported("the view's plan needs more than "
-            + CONTENTS_ORDINAL + " state tables");
-      }
-      return viewId * STATE_IDS_PER_VIEW + n;
-    });
-    Vertex root0 = builder.build(root);
-    if (ordinal.get() > CONTENTS_ORDINAL) {
-      throw SluiceException.unsupported("the view's plan needs more than "
-          + CONTENTS_ORDINAL + " state tables");
-    }
-    MaterializeOperator sink = new MaterializeOperator("contents");
-    // The contents table gets its fixed id whatever the plan's size.
-    ordinal.set(CONTENTS_ORDINAL);
-    Vertex sinkVertex = builder.vertex("Materialize(" + name + ")", sink, 1,
-        List.of(contentsDecl(root.rowType())));
-    root0.connectTo(sinkVertex, 0);
-    for (Map.Entry<Vertex, Source> e : builder.sources()) {
-      ((LogSource) e.getValue()).attach(e.getKey());
-    }
-    StreamingDataflow d = new StreamingDataflow(viewId, name, backend, builder.vertices(),
-        sources, sink, backfillSnapshot);
-    for (Vertex v : d.vertices) {
-      v.open();
+      int partitions, RocksDbStore store, ExecutionEnvironment env, TableLogs logs,
+      Map<Long, Long> offsets, long rowCount, KvSnapshot backfillSnapshot) {
+    StreamingDataflow d = new StreamingDataflow(viewId, name, partitions, logs,
+        new RocksDbStateBackend(store), backfillSnapshot);
+    d.rowCount = rowCount;
+    try {
+      d.build(root, env, offsets);
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
     }
     return d;
+  }
+
+  private void build(PlanNode root, ExecutionEnvironment env, Map<Long, Long> offsets) {
+    Map<PlanNode, Long> stateIds = stateIds(root);
+    Fragment sink = fragment(root, null);
+    for (Fragment f : fragments) {
+      for (int p = 0; p < (f.single ? 1 : partitions); p++) {
+        f.instances.add(instance(f, f == sink, p, root.rowType(), stateIds, env, offsets));
+      }
+    }
+    for (Fragment f : fragments) {
+      for (Instance i : f.instances) {
+        for (Vertex v : i.vertices()) {
+          v.open();
+        }
+      }
+    }
+  }
+
+  /**
+   * The id of each node's first state table: numbered in a walk of the plan (node, then its
+   * inputs left to right), so the same plan always gets the same ids.
+   */
+  private Map<PlanNode, Long> stateIds(PlanNode root) {
+    Map<PlanNode, Long> ids = new IdentityHashMap<>();
+    long[] next = {viewId * STATE_IDS_PER_VIEW};
+    walk(root, node -> {
+      ids.put(node, next[0]);
+      next[0] += node.stateTables().size();
+    });
+    if (next[0] > contentsTableId(viewId)) {
+      throw SluiceException.unsupported("the view's plan needs more than " + CONTENTS_ORDINAL
+          + " state tables");
+    }
+    return ids;
+  }
+
+  private static void walk(PlanNode node, java.util.function.Consumer<PlanNode> visit) {
+    visit.accept(node);
+    for (PlanNode in : node.inputs()) {
+      walk(in, visit);
+    }
+  }
+
+  /** Adds the fragment topped by {@code root}, after the fragments it reads. */
+  private Fragment fragment(PlanNode root, ExchangeNode output) {
+    List<Fragment> upstream = new ArrayList<>();
+    boolean single = false;
+    for (PlanNode leaf : leaves(root)) {
+      if (leaf instanceof ExchangeNode e) {
+        exchanges.put(e, new ExchangeBuffers(partitions));
+        upstream.add(fragment(e.input(), e));
+        single |= e.isSingle();
+      } else {
+        single |= leaf instanceof ValuesNode;
+      }
+    }
+    Fragment f = new Fragment(root, output, upstream, single);
+    fragments.add(f);
+    return f;
+  }
+
+  /** The leaves of a fragment topped by {@code node}: exchanges, table scans, VALUES. */
+  private static List<PlanNode> leaves(PlanNode node) {
+    List<PlanNode> out = new ArrayList<>();
+    if (node instanceof ExchangeNode || node.inputs().isEmpty()) {
+      out.add(node);
+      return out;
+    }
+    for (PlanNode in : node.inputs()) {
+      out.addAll(leaves(in));
+    }
+    return out;
+  }
+
+  private Instance instance(Fragment f, boolean isSink, int partition, RowType viewRow,
+      Map<PlanNode, Long> stateIds, ExecutionEnvironment env, Map<Long, Long> offsets) {
+    DataflowBuilder builder = new DataflowBuilder(backend, QueryContext.now(),
+        node -> leaf(node, partition, env, offsets),
+        (node, index) -> stateIds.get(node) + index);
+    Vertex top = builder.build(f.root);
+    Vertex end;
+    if (isSink) {
+      MaterializeOperator sink = new MaterializeOperator("contents");
+      sinks.add(sink);
+      end = builder.vertex("Materialize(" + name + ")", sink, 1,
+          Map.of(contentsDecl(viewRow), contentsTableId(viewId)));
+    } else {
+      end = builder.vertex(f.output.describe(), new ExchangeSender(exchanges.get(f.output),
+          new Partitioner(f.output, partitions), partition), 1, Map.of());
+    }
+    top.connectTo(end, 0);
+    List<Feed> feeds = new ArrayList<>();
+    for (Map.Entry<Vertex, Source> e : builder.sources()) {
+      Feed feed = (Feed) e.getValue();
+      feed.attach(e.getKey());
+      feeds.add(feed);
+    }
+    return new Instance(builder.vertices(), feeds);
+  }
+
+  /** The feed standing for a leaf of a fragment in one partition. */
+  private Source leaf(PlanNode node, int partition, ExecutionEnvironment env,
+      Map<Long, Long> offsets) {
+    if (node instanceof ExchangeNode e) {
+      return new ExchangeFeed(exchanges.get(e), partition);
+    }
+    if (node instanceof ValuesNode v) {
+      ValuesFeed feed = new ValuesFeed(partition == 0 && backfillSnapshot != null
+          ? v.rows() : null);
+      valuesFeeds.add(feed);
+      return feed;
+    }
+    TableDef def = ((TableScanNode) node).table();
+    if (def.kind() != TableDef.Kind.BASE) {
+      throw SluiceException.unsupported("a materialized view cannot read "
+          + def.qualifiedName() + ": only tables and other views");
+    }
+    TableInput input = inputs.computeIfAbsent(def.id(),
+        id -> new TableInput(id, offsets.getOrDefault(id, 0L)));
+    TableFeed feed = new TableFeed(input, new RowCodec(def.rowType().types()), partition,
+        partition == 0 && backfillSnapshot != null ? env.storage(def).scan(backfillSnapshot)
+            : null);
+    tableFeeds.add(feed);
+    return feed;
   }
 
   public long viewId() {
@@ -141,87 +293,150 @@ public final class StreamingDataflow {
     return name;
   }
 
+  /** How many instances each fragment runs as. */
+  public int partitions() {
+    return partitions;
+  }
+
   /** Why the dataflow stopped, or null while it runs. */
   public String failure() {
     return failure;
   }
 
+  /** The SQLSTATE of the error the dataflow stopped on, or null while it runs. */
+  public String failureSqlState() {
+    return failureSqlState;
+  }
+
+  /** The last committed epoch in which the view had read everything up to the epoch's cut. */
+  public long freshEpoch() {
+    return freshEpoch;
+  }
+
+  /** The rows in the view as of the last committed epoch, counting copies. */
+  public long rowCount() {
+    return rowCount;
+  }
+
   /** The ids of the tables the view reads. */
-  public java.util.Set<Long> tableIds() {
-    java.util.Set<Long> ids = new java.util.HashSet<>();
-    for (LogSource s : sources) {
-      ids.add(s.tableId());
-    }
-    return ids;
+  public Set<Long> tableIds() {
+    return inputs.keySet();
   }
 
   /** Whether the snapshot backfill is complete. */
   public boolean backfilled() {
-    for (LogSource s : sources) {
-      if (s.backfilling()) {
+    for (TableFeed f : tableFeeds) {
+      if (f.backfilling()) {
         return false;
       }
     }
     return true;
   }
 
-  /** The number of rows in the view, counting copies. */
-  public long rowCount() {
-    return sink.rowCount();
-  }
-
   /**
-   * Processes the input of one epoch and seals its state. Returns the report, or null if the
-   * dataflow failed (see {@link #failure()}); it then stops taking part in epochs.
+   * Starts the epoch's work on the pool. The result is the epoch's report, or null if the
+   * dataflow failed (see {@link #failure()}), after which it takes part in no epoch.
    */
-  public EpochReport run(Epoch epoch) {
+  public CompletableFuture<EpochReport> run(Epoch epoch, Executor pool) {
     if (failure != null) {
-      return null;
+      return CompletableFuture.completedFuture(null);
     }
-    try {
-      for (LogSource s : sources) {
-        s.beginEpoch();
-      }
-      for (LogSource s : sources) {
-        s.emitFor(epoch);
-      }
-      Barrier barrier = new Barrier(epoch.number(), false);
-      for (LogSource s : sources) {
-        s.vertex().injectBarrier(barrier);
-      }
-      EpochDelta delta = backend.seal(epoch.number());
-      Map<Long, Long> offsets = new HashMap<>();
-      for (LogSource s : sources) {
-        offsets.put(s.tableId(), s.position());
-      }
-      boolean done = backfilled();
-      if (done && backfillSnapshot != null) {
-        backfillSnapshot.close();
-      }
-      return new EpochReport(this, delta, offsets, done);
-    } catch (RuntimeException e) {
-      SluiceException se = RuntimeErrors.translate(e);
-      failure = se.getMessage() + " (SQLSTATE " + se.sqlState() + ")";
-      backend.discardUncommitted();
-      return null;
-    }
+    return CompletableFuture.supplyAsync(() -> prepare(epoch), pool)
+        .thenCompose(busy -> busy ? runFragments(epoch, pool)
+            : CompletableFuture.completedFuture(null))
+        .thenApply(v -> finish(epoch))
+        .exceptionally(this::fail);
   }
 
-  /** Tells the state that the coordinator has committed epochs up to this one. */
-  public void committed(long epoch) {
-    backend.committed(epoch);
+  /** Reads the epoch's log input; returns whether there is anything to process. */
+  private boolean prepare(Epoch epoch) {
+    if (!backfilled()) {
+      caughtUp = false;
+      busy = true;
+      return true;
+    }
+    busy = false;
+    caughtUp = true;
+    for (TableInput in : inputs.values()) {
+      caughtUp &= in.read(logs, epoch.cutOf(in.tableId()), partitions);
+      busy |= !in.isEmpty();
+    }
+    for (ValuesFeed v : valuesFeeds) {
+      busy |= v.pending();
+    }
+    return busy;
+  }
+
+  private CompletableFuture<Void> runFragments(Epoch epoch, Executor pool) {
+    Barrier barrier = new Barrier(epoch.number(), false);
+    Map<Fragment, CompletableFuture<Void>> done = new HashMap<>();
+    CompletableFuture<Void> last = null;
+    for (Fragment f : fragments) {
+      CompletableFuture<?>[] deps = f.upstream.stream().map(done::get)
+          .toArray(CompletableFuture[]::new);
+      last = CompletableFuture.allOf(deps).thenCompose(v -> CompletableFuture.allOf(
+          f.instances.stream().map(i -> CompletableFuture.runAsync(() -> i.run(barrier), pool))
+              .toArray(CompletableFuture[]::new)));
+      done.put(f, last);
+    }
+    return last;
+  }
+
+  private EpochReport finish(Epoch epoch) {
+    long rowDelta = 0;
+    for (MaterializeOperator s : sinks) {
+      rowDelta += s.takeRowDelta();
+    }
+    EpochDelta delta = backend.seal(epoch.number());
+    Map<Long, Long> offsets = new HashMap<>();
+    for (TableInput in : inputs.values()) {
+      offsets.put(in.tableId(), in.position());
+      in.release();
+    }
+    boolean done = backfilled();
+    if (done && backfillSnapshot != null) {
+      backfillSnapshot.close();
+      backfillSnapshot = null;
+    }
+    return new EpochReport(this, delta, offsets, done, caughtUp, !busy, rowDelta);
+  }
+
+  private EpochReport fail(Throwable t) {
+    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    SluiceException se = RuntimeErrors.translate(cause);
+    failureSqlState = se.sqlState();
+    failure = se.getMessage() + " (SQLSTATE " + se.sqlState() + ")";
+    backend.discardUncommitted();
+    for (ExchangeBuffers b : exchanges.values()) {
+      b.clear();
+    }
+    return null;
+  }
+
+  /** Tells the state that the coordinator has committed the epoch of this report. */
+  void committed(EpochReport report) {
+    backend.committed(report.delta().epoch());
+    rowCount += report.rowDelta();
+    if (report.caughtUp()) {
+      freshEpoch = report.delta().epoch();
+    }
   }
 
   /** Stops the dataflow and releases what it holds. */
   public void close() {
-    for (LogSource s : sources) {
-      s.close();
+    for (TableFeed f : tableFeeds) {
+      f.close();
     }
-    for (Vertex v : vertices) {
-      v.close();
+    for (Fragment f : fragments) {
+      for (Instance i : f.instances) {
+        for (Vertex v : i.vertices()) {
+          v.close();
+        }
+      }
     }
     if (backfillSnapshot != null) {
       backfillSnapshot.close();
+      backfillSnapshot = null;
     }
   }
 }

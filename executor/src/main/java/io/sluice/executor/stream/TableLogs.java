@@ -8,6 +8,9 @@ public interface TableLogs {
   /** The largest sequence number committed to a table's log (0 when nothing was logged). */
   long committedSeq(long tableId);
 
-  /** The log entries of a table with sequence numbers in {@code (after, upTo]}, in order. */
-  List<ChangeLog.Entry> read(long tableId, long after, long upTo);
+  /**
+   * A table's log entries with sequence numbers in {@code (after, upTo]}, in order and
+   * undecoded, stopping once they hold {@code maxRows} rows (at least one entry if any).
+   */
+  List<ChangeLog.RawEntry> read(long tableId, long after, long upTo, long maxRows);
 }

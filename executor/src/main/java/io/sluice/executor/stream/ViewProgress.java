@@ -12,13 +12,16 @@ import java.util.Map;
 /**
  * How far a view's committed state goes, kept in the META keyspace under {@code
  * view/<id>/progress} and written in the same batch as the view's state: the epoch, whether the
- * backfill was complete, and the last log sequence number consumed of each table.
+ * backfill was complete, the number of rows in the view and the last log sequence number
+ * consumed of each table.
  *
- * @param epoch the last committed epoch the view took part in
+ * @param epoch the last committed epoch that changed the view's state
  * @param backfilled whether the view's initial backfill was complete
+ * @param rowCount the rows in the view, counting copies
  * @param offsets table id to the last consumed log sequence number
  */
-public record ViewProgress(long epoch, boolean backfilled, Map<Long, Long> offsets) {
+public record ViewProgress(long epoch, boolean backfilled, long rowCount,
+    Map<Long, Long> offsets) {
   public ViewProgress {
     offsets = Map.copyOf(offsets);
   }
@@ -32,6 +35,7 @@ public record ViewProgress(long epoch, boolean backfilled, Map<Long, Long> offse
     ByteWriter w = new ByteWriter(32 + offsets.size() * 16);
     w.writeLong(epoch);
     w.write(backfilled ? 1 : 0);
+    w.writeLong(rowCount);
     w.writeVarInt(offsets.size());
     for (Map.Entry<Long, Long> e : offsets.entrySet()) {
       w.writeLong(e.getKey());
@@ -54,11 +58,12 @@ public record ViewProgress(long epoch, boolean backfilled, Map<Long, Long> offse
     ByteReader r = new ByteReader(v);
     long epoch = r.readLong();
     boolean backfilled = r.read() != 0;
+    long rowCount = r.readLong();
     int n = r.readVarInt();
     Map<Long, Long> offsets = new HashMap<>();
     for (int i = 0; i < n; i++) {
       offsets.put(r.readLong(), r.readLong());
     }
-    return new ViewProgress(epoch, backfilled, offsets);
+    return new ViewProgress(epoch, backfilled, rowCount, offsets);
   }
 }

@@ -162,7 +162,9 @@ resetOption
     ;
 
 explain
-    : EXPLAIN (PLAN FOR)? queryText
+    : EXPLAIN (PLAN FOR)? MATERIALIZED VIEW qualifiedName   # explainView
+    | EXPLAIN (PLAN FOR)? createView                        # explainCreateView
+    | EXPLAIN (PLAN FOR)? queryText                         # explainQuery
     ;
 
 // A statement for Calcite: it starts with one of these tokens and runs to the end.

@@ -17,4 +17,6 @@ public interface PlanVisitor<R> {
   R visitSetOp(SetOpNode node);
 
   R visitTopN(TopNNode node);
+
+  R visitExchange(ExchangeNode node);
 }

@@ -12,6 +12,8 @@ import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
@@ -55,7 +57,17 @@ final class CalcTranslation {
       return input;
     }
     return new CalcNode(input, t.codegen().rowProgram(program, describe(program)),
-        TypeConversion.rowTypeFromCalcite(program.getOutputRowType()));
+        TypeConversion.rowTypeFromCalcite(program.getOutputRowType()), forwarded(program));
+  }
+
+  /** For each output column, the input column it copies, or -1. */
+  private static List<Integer> forwarded(RexProgram program) {
+    List<Integer> out = new ArrayList<>();
+    for (RexLocalRef ref : program.getProjectList()) {
+      RexNode e = program.expandLocalRef(ref);
+      out.add(e instanceof RexInputRef in ? in.getIndex() : -1);
+    }
+    return out;
   }
 
   /** {@code filter=[...], project=[...]} in Calcite's expression notation. */
@@ -66,7 +78,7 @@ final class CalcTranslation {
     }
     List<String> projects = new ArrayList<>();
     for (RexNode p : program.getProjectList()) {
-      projects.add(program.expandLocalRef((org.apache.calcite.rex.RexLocalRef) p).toString());
+      projects.add(program.expandLocalRef((RexLocalRef) p).toString());
     }
     sb.append("project=").append(projects);
     return sb.toString();

@@ -113,11 +113,31 @@ public final class Main implements Callable<Integer> {
             + "against a process crash, but not against losing power.")
     boolean noFsync;
 
+    @Option(names = "--barrier-interval", paramLabel = "MILLIS",
+        defaultValue = "" + DatabaseConfig.DEFAULT_BARRIER_INTERVAL_MILLIS,
+        description = "Time between epochs of materialized views, in milliseconds "
+            + "(default: ${DEFAULT-VALUE}); a read of a view cuts one at once.")
+    long barrierIntervalMillis;
+
+    @Option(names = "--workers", paramLabel = "N",
+        description = "Threads that run materialized views; each view's keyed operators are "
+            + "partitioned N ways (default: one per core).")
+    Integer workers;
+
     @Override
     public Integer call() throws Exception {
       Path dir = (dataDir != null ? dataDir : Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
       org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.sluice.server");
-      Database db = Database.open(new DatabaseConfig(dir, !noFsync));
+      if (barrierIntervalMillis < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--barrier-interval must be at least 1 ms");
+      }
+      if (workers != null && workers < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--workers must be at least 1");
+      }
+      Database db = Database.open(new DatabaseConfig(dir, !noFsync, barrierIntervalMillis,
+          workers != null ? workers : Runtime.getRuntime().availableProcessors()));
       AvaticaEndpoint endpoint;
       try {
         endpoint = AvaticaEndpoint.start(db, port);

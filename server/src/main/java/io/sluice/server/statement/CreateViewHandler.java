@@ -14,6 +14,7 @@ import io.sluice.server.catalog.CatalogState;
 import io.sluice.storage.kv.KvBatch;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** CREATE VIEW: plans the query to learn its columns and dependencies, then records it. */
 final class CreateViewHandler implements Handler<CreateView> {
@@ -25,6 +26,32 @@ final class CreateViewHandler implements Handler<CreateView> {
 
   private static StatementResult run(Session session, CreateView st) {
     Database db = session.database();
+    AtomicBoolean cancelled = session.beginStatement();
+    ViewDef def = define(db, st);
+    if (def == null || !def.materialized()) {
+      return new StatementResult.Count(0);
+    }
+    // The backfill runs without the DDL lock, so a long one holds up no other DDL; the view
+    // is in the catalog meanwhile (a crash leaves a view that recovery backfills again).
+    try {
+      db.views().awaitBackfill(def, cancelled::get);
+    } catch (RuntimeException e) {
+      db.ddlLock().lock();
+      try {
+        if (db.catalog().current().view(def.schema(), def.name())
+            .filter(v -> v.id() == def.id()).isPresent()) {
+          remove(db, def);
+        }
+      } finally {
+        db.ddlLock().unlock();
+      }
+      throw e;
+    }
+    return new StatementResult.Count(0);
+  }
+
+  /** Records the view (and starts a materialized one); null when IF NOT EXISTS found one. */
+  private static ViewDef define(Database db, CreateView st) {
     String schema = Names.writableSchema(st.name());
     String name = st.name().simpleName();
     db.ddlLock().lock();
@@ -33,7 +60,7 @@ final class CreateViewHandler implements Handler<CreateView> {
       Optional<ViewDef> existing = current.view(schema, name);
       if (current.nameTaken(schema, name)) {
         if (st.ifNotExists()) {
-          return new StatementResult.Count(0);
+          return null;
         }
         if (!st.orReplace() || existing.isEmpty()) {
           throw new SluiceException(SqlState.DUPLICATE_OBJECT,
@@ -63,23 +90,26 @@ final class CreateViewHandler implements Handler<CreateView> {
         db.catalog().publish(next);
       }
       if (st.materialized()) {
-        // The view is in the catalog before it backfills, so a crash meanwhile leaves a view
-        // that recovery backfills again.
         try {
-          db.views().start(def, true);
+          db.views().start(def);
         } catch (RuntimeException e) {
-          db.views().stop(def);
-          try (KvBatch batch = db.store().newBatch()) {
-            CatalogState next = db.catalog().removeView(batch, def);
-            db.store().commit(batch);
-            db.catalog().publish(next);
-          }
+          remove(db, def);
           throw e;
         }
       }
-      return new StatementResult.Count(0);
+      return def;
     } finally {
       db.ddlLock().unlock();
+    }
+  }
+
+  /** Stops a materialized view and removes it from the catalog; under the DDL lock. */
+  private static void remove(Database db, ViewDef def) {
+    db.views().stop(def);
+    try (KvBatch batch = db.store().newBatch()) {
+      CatalogState next = db.catalog().removeView(batch, def);
+      db.store().commit(batch);
+      db.catalog().publish(next);
     }
   }
 }

@@ -52,10 +52,15 @@ final class QueryHandler implements Handler<Query> {
 
   private static StatementResult select(Session session, QueryPlan plan, List<Object> params) {
     Database db = session.database();
-    if (readsViews(plan.root()) && session.options().freshViewReads()) {
-      db.views().awaitFresh();
-    }
+    java.util.Set<Long> views = new java.util.TreeSet<>();
+    viewsRead(plan.root(), views);
     QueryContext ctx = context(session, params);
+    if (!views.isEmpty() && session.options().freshViewReads()) {
+      db.views().awaitFresh(views, ctx::isCancelled);
+    }
+    for (long id : views) {
+      db.views().checkReadable(id);
+    }
     try (KvSnapshot snapshot = db.store().snapshot()) {
       return new StatementResult.Rows(plan.rowType(), AdhocQuery.run(plan, ctx, snapshot, db));
     }
@@ -93,17 +98,15 @@ final class QueryHandler implements Handler<Query> {
         : new ModifyPlan(plan.kind(), now, plan.source(), plan.parameterTypes());
   }
 
-  private static boolean readsViews(PlanNode node) {
+  /** Collects the ids of the materialized views a plan reads. */
+  private static void viewsRead(PlanNode node, java.util.Set<Long> out) {
     if (node instanceof TableScanNode scan
         && scan.table().kind() == TableDef.Kind.MATERIALIZED_VIEW) {
-      return true;
+      out.add(scan.table().id());
     }
     for (PlanNode in : node.inputs()) {
-      if (readsViews(in)) {
-        return true;
-      }
+      viewsRead(in, out);
     }
-    return false;
   }
 
   private static boolean readsTables(PlanNode node) {

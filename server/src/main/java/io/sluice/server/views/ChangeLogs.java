@@ -95,9 +95,9 @@ public final class ChangeLogs implements TableLogs {
   }
 
   @Override
-  public List<ChangeLog.Entry> read(long tableId, long after, long upTo) {
+  public List<ChangeLog.RawEntry> read(long tableId, long after, long upTo, long maxRows) {
     Log l = logs.get(tableId);
-    return l == null ? List.of() : l.log.read(after, upTo);
+    return l == null ? List.of() : l.log.readRaw(after, upTo, maxRows);
   }
 
   /** Removes a table's entries up to {@code seq}, which every reader has committed. */

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
   private static final int TRUNCATE_EVERY = 50;
 
   /** Where a view stands. */
-  public enum Status { BACKFILLING, RUNNING, FAILED }
+  public enum Status { BACKFILLING, RUNNING, FAILED, STOPPED }
 
   /** What is known about a running view. */
   private static final class View {
@@ -72,12 +73,19 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
   private final ChangeLogs logs;
   private final EpochCoordinator coordinator;
   private final Map<Long, View> views = new ConcurrentHashMap<>();
+  private final int partitions;
   private final Object changed = new Object();
 
   public MaterializedViews(Database db, ChangeLogs logs, int workers, long barrierMillis) {
     this.db = db;
     this.logs = logs;
+    this.partitions = workers;
     this.coordinator = new EpochCoordinator(db.store(), logs, this, workers, barrierMillis);
+  }
+
+  /** How many partitions each view's dataflow runs in. */
+  public int partitions() {
+    return partitions;
   }
 
   public EpochCoordinator coordinator() {
@@ -89,7 +97,7 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     for (ViewDef v : db.catalog().current().allViews()) {
       if (v.materialized()) {
         try {
-          start(v, false);
+          start(v);
         } catch (RuntimeException e) {
           LOG.error("materialized view {} cannot start: {}", v.qualifiedName(), e.getMessage());
         }
@@ -99,10 +107,9 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
 
   /**
    * Starts a view: from its committed state if it has one made by the same plan, otherwise by
-   * backfilling from a snapshot of its tables. With {@code await}, returns once the backfill is
-   * committed.
+   * backfilling from a snapshot of its tables ({@link #awaitBackfill} waits for that).
    */
-  public void start(ViewDef def, boolean await) {
+  public void start(ViewDef def) {
     QueryPlan plan = plan(def);
     List<TableDef> tables = tablesRead(plan.root());
     String fingerprint = fingerprint(plan);
@@ -122,8 +129,8 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
         logs.subscribe(t);
       }
       if (resume) {
-        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(), db.store(), db,
-            logs, progress.offsets(), null);
+        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(), partitions,
+            db.store(), db, logs, progress.offsets(), progress.rowCount(), null);
       } else {
         wipeState(def.id(), fingerprint);
         Map<Long, Long> offsets = new HashMap<>();
@@ -131,8 +138,8 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
           offsets.put(t.id(), logs.committedSeq(t.id()));
         }
         KvSnapshot snapshot = db.store().snapshot();
-        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(), db.store(), db,
-            logs, offsets, snapshot);
+        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(), partitions,
+            db.store(), db, logs, offsets, 0, snapshot);
       }
     } catch (RuntimeException e) {
       for (TableDef t : tables) {
@@ -153,32 +160,53 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     coordinator.add(dataflow);
     LOG.info("materialized view {} {}", def.qualifiedName(),
         resume ? "resumed after epoch " + progress.epoch() : "started, backfilling");
-    if (await) {
-      awaitRunning(view);
-    }
   }
 
-  private void awaitRunning(View view) {
+  /**
+   * Waits until a view's backfill is committed. Throws if the view fails or is dropped
+   * meanwhile, or (QUERY_CANCELED) when {@code cancelled} turns true first.
+   */
+  public void awaitBackfill(ViewDef def, BooleanSupplier cancelled) {
+    View view = views.get(def.id());
+    if (view == null) {
+      throw new SluiceException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "materialized view \"" + def.name() + "\" is not running");
+    }
     synchronized (changed) {
       while (view.status == Status.BACKFILLING) {
+        if (cancelled.getAsBoolean()) {
+          throw new SluiceException(SqlState.QUERY_CANCELED,
+              "canceled while backfilling materialized view \"" + def.name() + "\"");
+        }
         try {
-          changed.wait();
+          changed.wait(100);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new SluiceException(SqlState.QUERY_CANCELED,
-              "interrupted while backfilling " + view.def.name());
+              "interrupted while backfilling " + def.name());
         }
       }
     }
     if (view.status == Status.FAILED) {
-      throw new SluiceException(SqlState.DATA_EXCEPTION, "materialized view \""
-          + view.def.name() + "\" failed while backfilling: " + view.error);
+      String state = view.dataflow.failureSqlState();
+      throw new SluiceException(state != null ? state : SqlState.DATA_EXCEPTION,
+          "materialized view \"" + def.name() + "\" failed while backfilling: " + view.error);
+    }
+    if (view.status == Status.STOPPED) {
+      throw new SluiceException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "materialized view \"" + def.name() + "\" was dropped while it backfilled");
     }
   }
 
   /** Stops a view and deletes its state; its tables stop being logged for it. */
   public void stop(ViewDef def) {
     View view = views.remove(def.id());
+    if (view != null) {
+      view.status = Status.STOPPED;
+      synchronized (changed) {
+        changed.notifyAll();
+      }
+    }
     try {
       coordinator.remove(def.id());
     } catch (InterruptedException e) {
@@ -193,13 +221,19 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     }
   }
 
-  /** Waits until every view reflects every change committed before the call. */
-  public void awaitFresh() {
-    if (views.isEmpty()) {
+  /**
+   * Waits until the given views reflect every change committed before the call; throws
+   * QUERY_CANCELED when {@code cancelled} turns true first.
+   */
+  public void awaitFresh(java.util.Collection<Long> viewIds, BooleanSupplier cancelled) {
+    if (viewIds.isEmpty()) {
       return;
     }
     try {
-      coordinator.awaitFresh();
+      if (!coordinator.awaitFresh(viewIds, cancelled)) {
+        throw new SluiceException(SqlState.QUERY_CANCELED,
+            "canceled while waiting for views to catch up");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SluiceException(SqlState.QUERY_CANCELED, "interrupted while waiting for views");
@@ -267,6 +301,15 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
           v.committedEpoch, v.dataflow.rowCount(), bytes, v.error});
     }
     return rows;
+  }
+
+  /** Fails if the view has stopped on an error, saying which. */
+  public void checkReadable(long viewId) {
+    View v = views.get(viewId);
+    if (v != null && v.status == Status.FAILED) {
+      throw new SluiceException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "materialized view \""
+          + v.def.name() + "\" stopped on an error: " + v.error);
+    }
   }
 
   /** Whether a view exists and is running. */

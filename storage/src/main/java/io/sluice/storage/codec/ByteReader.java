@@ -97,7 +97,7 @@ public final class ByteReader {
   }
 
   /** Moves the position forward. */
-  void skip(int n) {
+  public void skip(int n) {
     need(n);
     pos += n;
   }

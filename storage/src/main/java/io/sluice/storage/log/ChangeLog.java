@@ -60,6 +60,63 @@ public final class ChangeLog {
     batch.put(Keyspace.LOG, key(seq), w.toByteArray());
   }
 
+  /**
+   * An entry as stored, not yet decoded: readers split a range of entries among threads by
+   * their row counts and decode in parallel.
+   */
+  public record RawEntry(long seq, byte[] value, int rows) {}
+
+  /**
+   * The entries with sequence numbers in {@code (after, upTo]}, in order, undecoded, stopping
+   * after the entry that brings the row count to {@code maxRows} (so at least one entry is
+   * returned when there is one).
+   */
+  public List<RawEntry> readRaw(long after, long upTo, long maxRows) {
+    List<RawEntry> out = new ArrayList<>();
+    if (upTo <= after) {
+      return out;
+    }
+    long rows = 0;
+    try (KvIterator it = store.iterator(null, Keyspace.LOG, key(after + 1), key(upTo + 1))) {
+      for (it.seekToFirst(); it.valid() && rows < maxRows; it.next()) {
+        byte[] value = it.value();
+        int n = new ByteReader(value).readVarInt();
+        out.add(new RawEntry(sequence(it.key()), value, n));
+        rows += n;
+      }
+      it.checkStatus();
+    }
+    return out;
+  }
+
+  /** Receives the changes of an entry. */
+  @FunctionalInterface
+  public interface ChangeConsumer {
+    void accept(Object[] row, long weight);
+  }
+
+  /** Decodes an entry's changes, in order, with the codec of the table's rows. */
+  public static void decode(RowCodec codec, byte[] value, ChangeConsumer out) {
+    ByteReader r = new ByteReader(value);
+    int n = r.readVarInt();
+    for (int i = 0; i < n; i++) {
+      long weight = r.readLong();
+      int len = r.readVarInt();
+      int pos = r.position();
+      Object[] row = codec.decode(value, pos, len);
+      r.skip(len);
+      out.accept(row, weight);
+    }
+  }
+
+  private static long sequence(byte[] key) {
+    long seq = 0;
+    for (int i = 8; i < 16; i++) {
+      seq = (seq << 8) | (key[i] & 0xFF);
+    }
+    return seq;
+  }
+
   /** The entries with sequence numbers in {@code (after, upTo]}, in order. */
   public List<Entry> read(long after, long upTo) {
     List<Entry> out = new ArrayList<>();
@@ -76,22 +133,13 @@ public final class ChangeLog {
   }
 
   private Entry decode(byte[] key, byte[] value) {
-    long seq = 0;
-    for (int i = 8; i < 16; i++) {
-      seq = (seq << 8) | (key[i] & 0xFF);
-    }
-    ByteReader r = new ByteReader(value);
-    int n = r.readVarInt();
-    List<Object[]> rows = new ArrayList<>(n);
-    long[] weights = new long[n];
-    for (int i = 0; i < n; i++) {
-      weights[i] = r.readLong();
-      int len = r.readVarInt();
-      int pos = r.position();
-      rows.add(codec.decode(value, pos, len));
-      r.readBytes(len);
-    }
-    return new Entry(seq, rows, weights);
+    List<Object[]> rows = new ArrayList<>();
+    List<Long> weights = new ArrayList<>();
+    decode(codec, value, (row, weight) -> {
+      rows.add(row);
+      weights.add(weight);
+    });
+    return new Entry(sequence(key), rows, weights.stream().mapToLong(Long::longValue).toArray());
   }
 
   /** The largest sequence number in the log, or 0 when it is empty. */
@@ -101,12 +149,7 @@ public final class ChangeLog {
       if (!it.valid()) {
         return 0;
       }
-      byte[] k = it.key();
-      long seq = 0;
-      for (int i = 8; i < 16; i++) {
-        seq = (seq << 8) | (k[i] & 0xFF);
-      }
-      return seq;
+      return sequence(it.key());
     }
   }
 
