@@ -83,6 +83,7 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());
     planner.setExecutor(RexUtil.EXECUTOR);
     this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    SluiceMetadata.install(cluster);
   }
 
   public JavaTypeFactory typeFactory() {

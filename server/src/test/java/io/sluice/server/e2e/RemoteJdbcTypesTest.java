@@ -346,6 +346,23 @@ class RemoteJdbcTypesTest {
     assertEquals(ROWS.size() + withInt, count(conn, "SELECT COUNT(*) FROM jt_copy"));
   }
 
+  /**
+   * Rows of one VALUES list whose literals have different types in a column (NULL and a
+   * DECIMAL for a DOUBLE column, a BIGINT and an INTEGER): the column's type is the target's.
+   * Calcite's predicate pull-up once made such an INSERT fail with an internal error.
+   */
+  @Test
+  void valuesRowsWithLiteralsOfDifferentTypesInsert() throws SQLException {
+    update(conn, "CREATE TABLE jt_mixed (id INTEGER PRIMARY KEY, x DOUBLE, b BIGINT,"
+        + " d DECIMAL(9, 3))");
+    assertEquals(3, update(conn, "INSERT INTO jt_mixed VALUES (1, NULL, 3000000000, NULL),"
+        + " (2, -0.5, 0, -1.5), (3, 2, NULL, 7)"));
+    assertEquals(List.of(Sql.row(1, null, 3000000000L, null),
+            Sql.row(2, -0.5, 0L, new BigDecimal("-1.500")),
+            Sql.row(3, 2.0, null, new BigDecimal("7.000"))),
+        query(conn, "SELECT id, x, b, d FROM jt_mixed ORDER BY id"));
+  }
+
   @Test
   void updateWhereChangesExactlyTheMatchingRows() throws SQLException {
     update(conn, "CREATE TABLE jt_upd (id INTEGER PRIMARY KEY, v BIGINT, s VARCHAR(20))");
