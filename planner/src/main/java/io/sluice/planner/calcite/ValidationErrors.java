@@ -40,7 +40,7 @@ public final class ValidationErrors {
       Pattern.compile("^Column '(.*)' has no default value and does not allow NULLs");
 
   private static final Pattern POSITION =
-      Pattern.compile("^From line (\\d+), column (\\d+) to line \\d+, column \\d+: ");
+      Pattern.compile("^(?:From|At) line (\\d+), column (\\d+)(?: to line \\d+, column \\d+)?: ");
 
   /** The Sluice error for a Calcite exception thrown while validating. */
   public static SluiceException translate(RuntimeException e) {
