@@ -137,8 +137,12 @@ public final class EpochCoordinator implements AutoCloseable {
       if (!dataflows.containsKey(viewId)) {
         return;
       }
-      if (paused && !running) {
+      if (!running) {
+        // Between epochs (the coordinator starts one only under this monitor): no epoch can
+        // be using the dataflow, so it stops now.
         dataflows.remove(viewId).close();
+        removals.remove(viewId);
+        monitor.notifyAll();
         return;
       }
       removals.add(viewId);
@@ -176,6 +180,9 @@ public final class EpochCoordinator implements AutoCloseable {
    */
   public boolean awaitFresh(Collection<Long> viewIds, BooleanSupplier cancelled)
       throws InterruptedException {
+    if (current(viewIds)) {
+      return true;
+    }
     synchronized (monitor) {
       // An epoch already running may have been cut before the call: wait for the next one.
       long target = cutTaken + 1;
@@ -198,6 +205,17 @@ public final class EpochCoordinator implements AutoCloseable {
   public long awaitFresh() throws InterruptedException {
     awaitFresh(List.copyOf(dataflows.keySet()), () -> false);
     return committedEpoch();
+  }
+
+  /** Whether every view's committed state already reflects everything logged so far. */
+  private boolean current(Collection<Long> viewIds) {
+    for (long id : viewIds) {
+      StreamingDataflow d = dataflows.get(id);
+      if (d != null && d.failure() == null && !d.current()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean fresh(Collection<Long> viewIds, long target) {
@@ -281,7 +299,8 @@ public final class EpochCoordinator implements AutoCloseable {
     Epoch epoch = new Epoch(number, cut);
     List<CompletableFuture<EpochReport>> futures = new ArrayList<>();
     for (StreamingDataflow d : running) {
-      futures.add(d.run(epoch, workers));
+      futures.add(d.hasWork(epoch) ? d.run(epoch, workers)
+          : CompletableFuture.completedFuture(d.idle(epoch)));
     }
     List<EpochReport> reports = new ArrayList<>();
     boolean behind = false;

@@ -108,6 +108,10 @@ public final class StreamingDataflow {
   private volatile String failureSqlState;
   private volatile long freshEpoch;
   private volatile long rowCount;
+  /** For each table read, the last log sequence number the committed state reflects. */
+  private volatile Map<Long, Long> committedOffsets = Map.of();
+  /** Whether the committed state includes the whole backfill and every constant row. */
+  private volatile boolean committedComplete;
 
   private StreamingDataflow(long viewId, String name, int partitions, TableLogs logs,
       RocksDbStateBackend backend, KvSnapshot backfillSnapshot) {
@@ -153,6 +157,8 @@ public final class StreamingDataflow {
     d.rowCount = rowCount;
     try {
       d.build(root, env, offsets);
+      d.committedOffsets = d.positions();
+      d.committedComplete = d.backfilled() && d.valuesFeeds.isEmpty();
     } catch (RuntimeException e) {
       d.close();
       throw e;
@@ -323,6 +329,30 @@ public final class StreamingDataflow {
     return inputs.keySet();
   }
 
+  private Map<Long, Long> positions() {
+    Map<Long, Long> out = new HashMap<>();
+    for (TableInput in : inputs.values()) {
+      out.put(in.tableId(), in.position());
+    }
+    return out;
+  }
+
+  /**
+   * Whether the committed state already reflects every change the tables' logs hold now, so
+   * that a read needs no new epoch. Cheap: compares positions, reads no storage.
+   */
+  public boolean current() {
+    if (failure != null || !committedComplete) {
+      return false;
+    }
+    for (Map.Entry<Long, Long> e : committedOffsets.entrySet()) {
+      if (e.getValue() < logs.committedSeq(e.getKey())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the snapshot backfill is complete. */
   public boolean backfilled() {
     for (TableFeed f : tableFeeds) {
@@ -331,6 +361,33 @@ public final class StreamingDataflow {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the epoch has anything for this dataflow: a backfill to go on with, constant rows
+   * to emit, or log entries past its positions. Cheap: no storage is read.
+   */
+  public boolean hasWork(Epoch epoch) {
+    if (!backfilled()) {
+      return true;
+    }
+    for (ValuesFeed v : valuesFeeds) {
+      if (v.pending()) {
+        return true;
+      }
+    }
+    for (TableInput in : inputs.values()) {
+      if (in.position() < epoch.cutOf(in.tableId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The report of an epoch with nothing to do (see {@link #hasWork}). */
+  public EpochReport idle(Epoch epoch) {
+    return new EpochReport(this, EpochDelta.empty(epoch.number()), positions(), true, true, true,
+        0);
   }
 
   /**
@@ -417,6 +474,12 @@ public final class StreamingDataflow {
   void committed(EpochReport report) {
     backend.committed(report.delta().epoch());
     rowCount += report.rowDelta();
+    committedOffsets = Map.copyOf(report.offsets());
+    boolean valuesDone = true;
+    for (ValuesFeed v : valuesFeeds) {
+      valuesDone &= !v.pending();
+    }
+    committedComplete = report.backfilled() && valuesDone;
     if (report.caughtUp()) {
       freshEpoch = report.delta().epoch();
     }
