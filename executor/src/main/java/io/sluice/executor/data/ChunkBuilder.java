@@ -4,12 +4,14 @@ import java.util.Arrays;
 
 /** Accumulates changes into chunks. Not thread-safe. */
 public final class ChunkBuilder {
+  private static final int INITIAL_CAPACITY = 16;
+
   private Object[][] rows;
   private long[] weights;
   private int size;
 
   public ChunkBuilder() {
-    this(16);
+    this(INITIAL_CAPACITY);
   }
 
   public ChunkBuilder(int capacity) {
@@ -46,8 +48,10 @@ public final class ChunkBuilder {
       return Chunk.EMPTY;
     }
     Chunk c = new Chunk(rows, weights, size);
-    rows = new Object[Math.max(16, size)][];
-    weights = new long[rows.length];
+    // Small again: long-lived builders (one per exchange partition, per view) would otherwise
+    // each keep the capacity of the largest chunk they ever built. Doubling back is cheap.
+    rows = new Object[INITIAL_CAPACITY][];
+    weights = new long[INITIAL_CAPACITY];
     size = 0;
     return c;
   }

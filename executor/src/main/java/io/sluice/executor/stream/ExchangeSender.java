@@ -25,7 +25,8 @@ final class ExchangeSender implements Operator {
   @Override
   public void open(OperatorContext context) {
     for (int i = 0; i < pending.length; i++) {
-      pending[i] = new ChunkBuilder(CHUNK_ROWS);
+      // Small at first: a thousand idle views must not hold a full chunk per partition each.
+      pending[i] = new ChunkBuilder();
     }
   }
 
