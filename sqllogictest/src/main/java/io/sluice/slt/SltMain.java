@@ -4,16 +4,22 @@ import io.sluice.slt.corpus.TestFile;
 import io.sluice.slt.corpus.TestFileResolver;
 import io.sluice.slt.report.ConsoleReport;
 import io.sluice.slt.report.JsonReport;
+import io.sluice.slt.report.Totals;
 import io.sluice.slt.run.BatchQueryExecution;
 import io.sluice.slt.run.FileIsolation;
 import io.sluice.slt.run.FileResult;
+import io.sluice.slt.run.IncrementalQueryExecution;
+import io.sluice.slt.run.QueryExecution;
 import io.sluice.slt.run.SuiteRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -106,11 +112,6 @@ public final class SltMain implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (mode != Mode.BATCH) {
-      err.println("sluice slt: incremental mode needs materialized views, not available yet;"
-          + " use --mode batch");
-      return EXIT_USAGE;
-    }
     if (threads < 1 || maxFailuresShown < 0 || statementTimeoutSeconds < 0) {
       err.println("sluice slt: --threads must be at least 1, --max-failures-shown and"
           + " --statement-timeout at least 0");
@@ -127,19 +128,41 @@ public final class SltMain implements Callable<Integer> {
         return EXIT_USAGE;
       }
     }
-    SuiteRunner runner = new SuiteRunner(FileIsolation.forUrl(url), engineName,
-        new BatchQueryExecution(), threads, Duration.ofSeconds(statementTimeoutSeconds));
-    if (runner.threads() < threads) {
-      err.println("sluice slt: " + url + " is one shared database; running files one at a"
-          + " time");
+    List<Mode> modes = mode == Mode.BOTH ? List.of(Mode.BATCH, Mode.INCREMENTAL) : List.of(mode);
+    Map<String, JsonReport> reports = new LinkedHashMap<>();
+    Totals all = Totals.EMPTY;
+    for (Mode m : modes) {
+      String name = m.name().toLowerCase(Locale.ROOT);
+      QueryExecution execution = m == Mode.BATCH ? new BatchQueryExecution()
+          : new IncrementalQueryExecution();
+      SuiteRunner runner = new SuiteRunner(FileIsolation.forUrl(url), engineName, execution,
+          threads, Duration.ofSeconds(statementTimeoutSeconds));
+      if (runner.threads() < threads && m == modes.get(0)) {
+        err.println("sluice slt: " + url + " is one shared database; running files one at a"
+            + " time");
+      }
+      if (modes.size() > 1) {
+        out.println("== " + name + " ==");
+      }
+      ConsoleReport console = new ConsoleReport(out, maxFailuresShown);
+      List<FileResult> results = runner.run(files, console::fileFinished);
+      console.finish();
+      all = all.plus(console.totals());
+      reports.put(name, JsonReport.of(name, url, engineName, results));
     }
-    ConsoleReport console = new ConsoleReport(out, maxFailuresShown);
-    List<FileResult> results = runner.run(files, console::fileFinished);
-    console.finish();
+    if (modes.size() > 1) {
+      out.println("== both ==");
+      out.println(all.summaryLine());
+      out.flush();
+    }
     if (report != null) {
-      JsonReport.of("batch", url, engineName, results).write(report);
+      if (reports.size() == 1) {
+        reports.values().iterator().next().write(report);
+      } else {
+        JsonReport.writeAll(reports, report);
+      }
     }
-    return console.totals().failed() > 0 ? EXIT_FAILURES : 0;
+    return all.failed() > 0 ? EXIT_FAILURES : 0;
   }
 
   /**

@@ -68,10 +68,69 @@ class SltMainTest {
   }
 
   @Test
-  void incrementalModeIsRefusedUntilMaterializedViewsExist() throws Exception {
-    assertEquals(SltMain.EXIT_USAGE, run("--mode", "incremental", checkScript()));
-    assertTrue(err.toString().contains("materialized views"), err.toString());
-    assertEquals(SltMain.EXIT_USAGE, run("--mode", "both", checkScript()));
+  void bothModesRunEveryQueryAsAdHocSelectAndAsMaterializedView(@TempDir Path dir)
+      throws Exception {
+    Path script = dir.resolve("views.test");
+    Files.writeString(script, String.join("\n",
+        "statement ok",
+        "CREATE TABLE t(x INTEGER, y VARCHAR(5))",
+        "",
+        "statement ok",
+        "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'a')",
+        "",
+        "query IT nosort",
+        "SELECT x, y FROM t WHERE x > 1 ORDER BY x DESC",
+        "----",
+        "3",
+        "a",
+        "2",
+        "b",
+        "",
+        "statement ok",
+        "DELETE FROM t WHERE x = 3",
+        "",
+        "query TI rowsort",
+        "SELECT y, COUNT(*) FROM t GROUP BY y",
+        "----",
+        "a",
+        "1",
+        "b",
+        "1",
+        "",
+        "statement ok",
+        "DROP TABLE t",
+        "",
+        "statement ok",
+        "CREATE TABLE t(x INTEGER)",
+        "",
+        "statement ok",
+        "INSERT INTO t VALUES (7)",
+        "",
+        "query I nosort",
+        "SELECT SUM(x) FROM t",
+        "----",
+        "7",
+        ""));
+    Path report = dir.resolve("report.json");
+    assertEquals(0, run("--mode", "both", "--report", report.toString(), script.toString()),
+        out + "\n" + err);
+    List<String> lines = outputLines();
+    assertTrue(lines.contains("== batch =="), out.toString());
+    assertTrue(lines.contains("== incremental =="), out.toString());
+    assertEquals("18 passed, 0 failed, 0 skipped", lines.get(lines.size() - 1));
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertEquals(9, json.path("batch").path("totals").path("passed").asInt());
+    assertEquals("incremental", json.path("incremental").path("mode").asText());
+    assertEquals(9, json.path("incremental").path("totals").path("passed").asInt());
+  }
+
+  @Test
+  void incrementalModeFailsAQueryThatCannotBeAView(@TempDir Path dir) throws Exception {
+    Path script = dir.resolve("bad.test");
+    Files.writeString(script, "statement ok\nCREATE TABLE t(x INTEGER)\n\n"
+        + "query I nosort\nSELECT x FROM t WHERE x = ?\n----\n");
+    assertEquals(SltMain.EXIT_FAILURES, run("--mode", "incremental", script.toString()));
+    assertTrue(out.toString().contains("cannot be a materialized view"), out.toString());
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * The machine-readable report: the run's settings, totals, totals per folder, and per file its
  * counts, duration and failures (line, SQL, expected, actual).
  *
- * @param mode the mode the files ran in ({@code batch})
+ * @param mode the mode the files ran in ({@code batch} or {@code incremental})
  * @param url the JDBC URL
  * @param engine the engine name skipif/onlyif compared with
  * @param totals totals over all files
@@ -60,6 +60,12 @@ public record JsonReport(String mode, String url, String engine, Totals totals,
   private static Totals sum(Totals a, Totals b) {
     return new Totals(a.files() + b.files(), a.passed() + b.passed(), a.failed() + b.failed(),
         a.skipped() + b.skipped(), a.durationMs() + b.durationMs());
+  }
+
+  /** Writes the reports of several modes as one JSON object, by mode. */
+  public static void writeAll(Map<String, JsonReport> byMode, Path path) throws IOException {
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(),
+        byMode);
   }
 
   /** Writes the report as indented JSON. */

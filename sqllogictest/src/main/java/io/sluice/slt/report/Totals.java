@@ -22,6 +22,12 @@ public record Totals(int files, int passed, int failed, int skipped, long durati
         skipped + file.skipped(), durationMs + file.durationMillis());
   }
 
+  /** These totals plus others. */
+  public Totals plus(Totals o) {
+    return new Totals(files + o.files, passed + o.passed, failed + o.failed,
+        skipped + o.skipped, durationMs + o.durationMs);
+  }
+
   /** The line that ends a run's output; its format is stable so scripts can read it. */
   public String summaryLine() {
     return passed + " passed, " + failed + " failed, " + skipped + " skipped";

@@ -16,9 +16,14 @@ public final class BatchQueryExecution implements QueryExecution {
   @Override
   public List<String> run(Connection connection, QueryRecord query)
       throws SQLException, ResultShapeException {
-    List<ColumnType> types = query.types();
+    return values(connection, query.sql(), query.types());
+  }
+
+  /** Runs a SELECT and formats every value of every row by the column types. */
+  static List<String> values(Connection connection, String sql, List<ColumnType> types)
+      throws SQLException, ResultShapeException {
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(query.sql())) {
+        ResultSet rows = statement.executeQuery(sql)) {
       int columns = rows.getMetaData().getColumnCount();
       if (columns != types.size()) {
         // SQLite's runner fails the query here too, before reading any row.

@@ -1,11 +1,16 @@
 package io.sluice.slt.run;
 
 import io.sluice.slt.script.QueryRecord;
+import io.sluice.slt.script.StatementRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** How the runner obtains the rows of a query record (batch today, incremental later). */
+/**
+ * How the runner obtains the rows of a query record: as an ad-hoc SELECT (batch) or from a
+ * materialized view kept up to date while the script ran (incremental). An execution may follow
+ * the script: it hears of the queries to come and of every statement.
+ */
 public interface QueryExecution {
 
   /**
@@ -13,8 +18,26 @@ public interface QueryExecution {
    * database returned them.
    *
    * @throws SQLException if the database reports an error
-   * @throws ResultShapeException if the result does not have the columns the record declares
+   * @throws ResultShapeException if the result does not have the columns the record declares,
+   *     or (incremental) the view's rows differ from the query's
    */
   List<String> run(Connection connection, QueryRecord query)
       throws SQLException, ResultShapeException;
+
+  /** The execution for one script: this one if it keeps no state between records. */
+  default QueryExecution forScript() {
+    return this;
+  }
+
+  /** Before the first record: the queries of the script that will run, in order. */
+  default void begin(Connection connection, List<QueryRecord> queries) {}
+
+  /** Before a statement record runs. */
+  default void beforeStatement(Connection connection, StatementRecord statement) {}
+
+  /** After a statement record ran, whether it succeeded or not. */
+  default void afterStatement(Connection connection, StatementRecord statement) {}
+
+  /** After the last record: drops whatever the execution created. */
+  default void end(Connection connection) {}
 }

@@ -43,6 +43,7 @@ public final class ScriptRunner {
   private final Connection connection;
   private final String engineName;
   private final QueryExecution execution;
+  private QueryExecution scriptExecution;
   private final StatementTimeout timeout;
   private final SkipList skipList;
   private String scriptName = "";
@@ -82,15 +83,30 @@ public final class ScriptRunner {
     RecordVisitor<Next> running = new Running();
     RecordVisitor<Next> skipping = new Skipping();
     List<Record> records = script.records();
+    scriptExecution = execution.forScript();
+    List<QueryRecord> queries = new ArrayList<>();
+    for (Record record : records) {
+      if (record instanceof QueryRecord q && !excluded(q)) {
+        queries.add(q);
+      }
+    }
     int notRun = 0;
-    for (int i = 0; i < records.size(); i++) {
-      Record record = records.get(i);
-      RecordVisitor<Next> visitor = excluded(record) ? skipping : running;
-      if (record.accept(visitor) == Next.STOP) {
-        if (stopReason.isPresent()) {
-          notRun = countRunnable(records.subList(i + 1, records.size()));
+    try {
+      scriptExecution.begin(connection, queries);
+      for (int i = 0; i < records.size(); i++) {
+        Record record = records.get(i);
+        RecordVisitor<Next> visitor = excluded(record) ? skipping : running;
+        if (record.accept(visitor) == Next.STOP) {
+          if (stopReason.isPresent()) {
+            notRun = countRunnable(records.subList(i + 1, records.size()));
+          }
+          break;
         }
-        break;
+      }
+    } finally {
+      if (stopReason.isEmpty()) {
+        // After a timeout the connection is gone, and so is what the execution created.
+        scriptExecution.end(connection);
       }
     }
     return new Counts(passed, failures, skipped, notRun, stopReason);
@@ -167,11 +183,13 @@ public final class ScriptRunner {
     public Next visitStatement(StatementRecord statement) {
       Optional<String> error;
       try {
+        scriptExecution.beforeStatement(connection, statement);
         error = execute(statement.sql());
       } catch (TimedOut e) {
         return timedOut(statement.line(), statement.sql(),
             statement.expectError() ? "an error" : "success");
       }
+      scriptExecution.afterStatement(connection, statement);
       if (statement.expectError() && error.isEmpty()) {
         fail(statement.line(), statement.sql(), "an error", "statement succeeded");
       } else if (!statement.expectError() && error.isPresent()) {
@@ -188,7 +206,7 @@ public final class ScriptRunner {
           : ErrorText.lines(query.expected());
       List<String> values;
       try {
-        values = timed(() -> execution.run(connection, query));
+        values = timed(() -> scriptExecution.run(connection, query));
       } catch (TimedOut e) {
         return timedOut(query.line(), query.sql(), expected);
       } catch (SQLException e) {

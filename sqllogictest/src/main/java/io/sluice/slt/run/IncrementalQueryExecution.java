@@ -1,0 +1,208 @@
+package io.sluice.slt.run;
+
+import io.sluice.slt.script.QueryRecord;
+import io.sluice.slt.script.SortMode;
+import io.sluice.slt.script.StatementRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Incremental mode: every query of a script becomes a materialized view as soon as the tables
+ * it reads exist — normally before the script's data arrives — so the view is built by
+ * maintenance, change by change, not by a backfill. Where the query stands in the script, the
+ * view's rows are its answer; the view is then dropped.
+ *
+ * <p>A query whose expected output keeps the query's own order ({@code nosort}) is also run
+ * ad hoc: the view must hold exactly the query's rows (as a multiset), and the query's order is
+ * then the one checked. For {@code rowsort} and {@code valuesort} the view's rows are checked
+ * directly.
+ *
+ * <p>Views are created at the start of the script and after each CREATE TABLE or CREATE VIEW
+ * for the queries whose tables have come to exist (an attempt that fails for want of a table is
+ * tried again when a statement creates that name; any other error is the query's failure). Before a DROP TABLE or DROP VIEW every view is dropped, since a view would
+ * keep what it reads from being dropped, and created again afterwards when it can be.
+ */
+public final class IncrementalQueryExecution implements QueryExecution {
+  private static final Pattern DROP = Pattern.compile("^\\s*DROP\\s+(TABLE|VIEW)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern CREATE = Pattern.compile(
+      "^\\s*CREATE\\s+(?:TABLE|VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']+)' not found");
+  private static final String UNDEFINED_TABLE = "42P01";
+
+  private final BatchQueryExecution batch = new BatchQueryExecution();
+  /** Queries without a view yet, by line. */
+  private final TreeMap<Integer, QueryRecord> pending = new TreeMap<>();
+  /**
+   * For pending queries whose last attempt failed for want of a table, its name (lower case):
+   * they are tried again only when a statement creates that name.
+   */
+  private final Map<Integer, String> waitingFor = new HashMap<>();
+  /** Queries with a view, by line. */
+  private final TreeMap<Integer, QueryRecord> created = new TreeMap<>();
+  /** Why a query could not become a view, by line. */
+  private final Map<Integer, String> creationErrors = new HashMap<>();
+
+  @Override
+  public QueryExecution forScript() {
+    return new IncrementalQueryExecution();
+  }
+
+  @Override
+  public void begin(Connection connection, List<QueryRecord> queries) {
+    for (QueryRecord q : queries) {
+      pending.put(q.line(), q);
+    }
+    createPending(connection, null);
+  }
+
+  @Override
+  public void beforeStatement(Connection connection, StatementRecord statement) {
+    if (DROP.matcher(statement.sql()).find() && !created.isEmpty()) {
+      pending.putAll(created);
+      waitingFor.clear();
+      dropAll(connection, created.keySet());
+      created.clear();
+    }
+  }
+
+  @Override
+  public void afterStatement(Connection connection, StatementRecord statement) {
+    if (DROP.matcher(statement.sql()).find()) {
+      createPending(connection, null);
+      return;
+    }
+    Matcher create = CREATE.matcher(statement.sql());
+    if (create.find()) {
+      createPending(connection, create.group(1).toLowerCase(Locale.ROOT));
+    }
+  }
+
+  @Override
+  public List<String> run(Connection connection, QueryRecord query)
+      throws SQLException, ResultShapeException {
+    if (!created.containsKey(query.line())) {
+      pending.remove(query.line());
+      waitingFor.remove(query.line());
+      String error = creationErrors.remove(query.line());
+      if (error == null) {
+        // Its tables never existed while the script ran: the view cannot be created now either.
+        error = create(connection, query).orElse(null);
+        if (error == null) {
+          created.put(query.line(), query);
+        }
+      }
+      if (error != null) {
+        throw new ResultShapeException("the query cannot be a materialized view: " + error);
+      }
+    }
+    try {
+      List<String> values = BatchQueryExecution.values(connection,
+          "SELECT * FROM " + viewName(query), query.types());
+      int columns = query.types().size();
+      if (query.sortMode() != SortMode.NOSORT || values.size() <= columns) {
+        return values;
+      }
+      List<String> adhoc = batch.run(connection, query);
+      String difference = RowDifference.of(values, adhoc, columns);
+      if (!difference.isEmpty()) {
+        throw new ResultShapeException("the view's rows differ from the query's: "
+            + difference);
+      }
+      return adhoc;
+    } finally {
+      created.remove(query.line());
+      dropAll(connection, List.of(query.line()));
+    }
+  }
+
+  @Override
+  public void end(Connection connection) {
+    dropAll(connection, created.keySet());
+    created.clear();
+    pending.clear();
+    waitingFor.clear();
+  }
+
+  /**
+   * Tries to create the pending views: all of them when {@code createdName} is null, else those
+   * waiting for that name (or for no known name).
+   */
+  private void createPending(Connection connection, String createdName) {
+    for (QueryRecord q : new ArrayList<>(pending.values())) {
+      String waiting = waitingFor.get(q.line());
+      if (createdName != null && waiting != null && !waiting.equals(createdName)) {
+        continue;
+      }
+      Optional<String> error = create(connection, q);
+      if (error.isEmpty()) {
+        pending.remove(q.line());
+        waitingFor.remove(q.line());
+        created.put(q.line(), q);
+      } else if (error.get().startsWith(UNDEFINED_TABLE)) {
+        String missing = error.get().substring(UNDEFINED_TABLE.length());
+        if (missing.isEmpty()) {
+          waitingFor.remove(q.line());
+        } else {
+          waitingFor.put(q.line(), missing);
+        }
+      } else {
+        pending.remove(q.line());
+        waitingFor.remove(q.line());
+        creationErrors.put(q.line(), error.get());
+      }
+    }
+  }
+
+  /**
+   * Creates a query's view; empty on success, else the error, or for a missing table "42P01"
+   * followed by the table's name in lower case when the message gives it.
+   */
+  private static Optional<String> create(Connection connection, QueryRecord query) {
+    StringBuilder sql = new StringBuilder("CREATE MATERIALIZED VIEW ")
+        .append(viewName(query)).append(" (");
+    for (int i = 0; i < query.types().size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append('c').append(i + 1);
+    }
+    sql.append(") AS ").append(query.sql());
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql.toString());
+      return Optional.empty();
+    } catch (SQLException e) {
+      if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+        return Optional.of(ErrorText.of(e));
+      }
+      Matcher m = NOT_FOUND.matcher(String.valueOf(e.getMessage()));
+      return Optional.of(UNDEFINED_TABLE
+          + (m.find() ? m.group(1).toLowerCase(Locale.ROOT) : ""));
+    } catch (RuntimeException e) {
+      return Optional.of(ErrorText.of(e));
+    }
+  }
+
+  private void dropAll(Connection connection, Collection<Integer> lines) {
+    for (int line : List.copyOf(lines)) {
+      try (Statement st = connection.createStatement()) {
+        st.execute("DROP MATERIALIZED VIEW IF EXISTS slt_view_" + line);
+      } catch (SQLException | RuntimeException e) {
+        // The view is gone with its connection, or was never there: nothing left to drop.
+      }
+    }
+  }
+
+  private static String viewName(QueryRecord query) {
+    return "slt_view_" + query.line();
+  }
+}
