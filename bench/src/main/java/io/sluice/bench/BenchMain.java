@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
  * data, and 2 when it could not run.
  */
 @Command(name = "sluice bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks of a Sluice server over the remote JDBC driver. Each prints a "
-        + "RESULT line and a MACHINE line.",
-    subcommands = {InsertBenchmark.class, PointQueryBenchmark.class})
+    description = "Benchmarks of Sluice: insert and point-query against a server process over "
+        + "the remote JDBC driver; views, freshness and large-view of materialized views in "
+        + "process (embedded, on-disk RocksDB). Each prints RESULT lines and a MACHINE line.",
+    subcommands = {InsertBenchmark.class, PointQueryBenchmark.class, ViewsBenchmark.class,
+        FreshnessBenchmark.class, LargeViewBenchmark.class})
 public final class BenchMain implements Runnable {
   /** Exit status of a run whose data checks failed. */
   static final int EXIT_WRONG_DATA = 1;
@@ -24,7 +26,7 @@ public final class BenchMain implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a benchmark: insert or point-query");
+        "name a benchmark: insert, point-query, views, freshness or large-view");
   }
 
   public static void main(String[] args) {
