@@ -3,7 +3,9 @@ package io.sluice.parser;
 import io.sluice.common.error.SqlSyntaxException;
 import io.sluice.common.types.DataType;
 import io.sluice.common.types.TypeKind;
+import io.sluice.parser.ast.AlterSystem;
 import io.sluice.parser.ast.Checkpoint;
+import io.sluice.parser.ast.ExportCheckpoint;
 import io.sluice.parser.ast.ColumnDefinition;
 import io.sluice.parser.ast.CreateTable;
 import io.sluice.parser.ast.CreateView;
@@ -73,6 +75,24 @@ final class AstBuilder {
     }
     if (body.checkpoint() != null) {
       return new Checkpoint(sql);
+    }
+    if (body.exportCheckpoint() != null) {
+      SluiceSqlParser.ExportCheckpointContext c = body.exportCheckpoint();
+      long id;
+      try {
+        id = Long.parseLong(c.id.getText());
+      } catch (NumberFormatException e) {
+        throw error(c.id, "checkpoint id out of range: " + c.id.getText());
+      }
+      return new ExportCheckpoint(sql, id, unquoteString(c.directory.getText()));
+    }
+    if (body.alterSystem() != null) {
+      SluiceSqlParser.AlterSystemContext c = body.alterSystem();
+      if (c instanceof SluiceSqlParser.AlterSystemSetContext set) {
+        return new AlterSystem(sql, optionKey(set.optionKey()), optionValue(set.optionValue()));
+      }
+      return new AlterSystem(sql,
+          optionKey(((SluiceSqlParser.AlterSystemResetContext) c).optionKey()), null);
     }
     if (body.setOption() != null) {
       SluiceSqlParser.SetOptionContext c = body.setOption();
@@ -229,7 +249,7 @@ final class AstBuilder {
     if (c.STRING() != null) {
       return unquoteString(c.STRING().getText());
     }
-    if (c.identifier() != null) {
+    if (c.number() == null && c.identifier() != null) {
       return identifier(c.identifier());
     }
     return c.getText().toLowerCase(Locale.ROOT);

@@ -8,6 +8,9 @@ import io.sluice.planner.SluicePlanner;
 import io.sluice.server.catalog.CatalogState;
 import io.sluice.server.catalog.DurableCatalog;
 import io.sluice.server.catalog.SystemTables;
+import io.sluice.server.checkpoint.CheckpointInfo;
+import io.sluice.server.checkpoint.Checkpoints;
+import io.sluice.server.checkpoint.DataDirectory;
 import io.sluice.server.views.ChangeLogs;
 import io.sluice.server.views.MaterializedViews;
 import io.sluice.storage.kv.RocksDbStore;
@@ -41,6 +44,8 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
   private final Map<Long, StoredIndex> indexes = new ConcurrentHashMap<>();
   private final ChangeLogs changeLogs;
   private final MaterializedViews views;
+  private final SystemSettings settings;
+  private final Checkpoints checkpoints;
   private final Map<Long, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
   private final ReentrantLock ddlLock = new ReentrantLock();
   private final AtomicInteger sessionIds = new AtomicInteger();
@@ -53,25 +58,49 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     this.catalog = DurableCatalog.load(store, SystemTables.all());
     this.writer = new TableWriter(store, this);
     this.changeLogs = new ChangeLogs(store);
+    Map<String, String> commandLine = new java.util.LinkedHashMap<>(config.settings());
+    if (config.barrierIntervalMillis() != DatabaseConfig.DEFAULT_BARRIER_INTERVAL_MILLIS) {
+      commandLine.putIfAbsent(SystemSettings.BARRIER_INTERVAL,
+          config.barrierIntervalMillis() + "ms");
+    }
+    this.settings = new SystemSettings(store, commandLine);
     this.views = new MaterializedViews(this, changeLogs, Math.max(1, config.workers()),
-        config.barrierIntervalMillis());
+        settings.millis(SystemSettings.BARRIER_INTERVAL));
+    settings.onChange((name, value) -> {
+      if (name.equals(SystemSettings.BARRIER_INTERVAL)) {
+        views.coordinator().setInterval(SystemSettings.parseMillis(value));
+      }
+    });
+    this.checkpoints = new Checkpoints(store, views.coordinator(), settings,
+        config.isInMemory() ? null : DataDirectory.checkpoints(config.dataDirectory()));
   }
 
   /** Opens (creating if needed) a database. */
   public static Database open(DatabaseConfig config) {
     long start = System.nanoTime();
     StoreOptions options = StoreOptions.defaults().withSyncWrites(config.syncWrites());
+    if (config.restoreCheckpoint() != null) {
+      if (config.isInMemory()) {
+        throw new IllegalArgumentException("a database in memory has no checkpoints to restore");
+      }
+      DataDirectory.restore(config.dataDirectory(), config.restoreCheckpoint());
+    }
     RocksDbStore store = config.isInMemory() ? RocksDbStore.inMemory(options)
-        : RocksDbStore.open(config.dataDirectory(), options);
+        : RocksDbStore.open(DataDirectory.store(config.dataDirectory()), options);
     try {
       Database db = new Database(config, store);
+      long opened = System.nanoTime();
       db.views.recoverAll();
       db.warmUpInBackground();
-      LOG.info("opened database {} in {} ms ({} tables, {} views)",
+      LOG.info("opened database {} in {} ms: committed epoch {}, {} tables, {} views resumed"
+              + " in {} ms{}",
           config.isInMemory() ? "in memory" : config.dataDirectory().toAbsolutePath(),
-          (System.nanoTime() - start) / 1_000_000,
+          (System.nanoTime() - start) / 1_000_000, db.views.coordinator().committedEpoch(),
           db.catalog.current().tables(io.sluice.plan.catalog.CatalogReader.DEFAULT_SCHEMA).size(),
-          db.catalog.current().allViews().size());
+          db.catalog.current().allViews().stream().filter(v -> v.materialized()).count(),
+          (System.nanoTime() - opened) / 1_000_000,
+          config.restoreCheckpoint() != null
+              ? " (restored checkpoint " + config.restoreCheckpoint() + ")" : "");
       return db;
     } catch (RuntimeException e) {
       store.close();
@@ -177,6 +206,9 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     if (table.id() == SystemTables.MATERIALIZED_VIEWS.id()) {
       return views.statusRows();
     }
+    if (table.id() == SystemTables.CHECKPOINTS.id()) {
+      return checkpointRows();
+    }
     CatalogState state = catalog.current();
     return SystemTables.rows(table, state);
   }
@@ -184,6 +216,26 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
   @Override
   public io.sluice.executor.stream.TableLogWriter logWriter(TableDef table) {
     return changeLogs.writer(table);
+  }
+
+  /** The settings of the whole database (ALTER SYSTEM). */
+  public SystemSettings settings() {
+    return settings;
+  }
+
+  /** The checkpoints. */
+  public Checkpoints checkpoints() {
+    return checkpoints;
+  }
+
+  /** Rows of sys.checkpoints and SHOW CHECKPOINTS. */
+  public List<Object[]> checkpointRows() {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (CheckpointInfo c : checkpoints.list()) {
+      rows.add(new Object[] {c.id(), c.epoch(), c.startedMillis(), c.durationMillis(),
+          c.bytesAdded(), c.totalBytes(), c.status(), c.trigger(), c.error()});
+    }
+    return rows;
   }
 
   /** The materialized views. */
@@ -210,6 +262,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     for (Session s : sessions.values()) {
       s.close();
     }
+    checkpoints.close();
     views.close();
     store.close();
     LOG.info("closed database {}",

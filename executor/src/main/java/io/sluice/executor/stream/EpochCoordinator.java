@@ -53,6 +53,8 @@ public final class EpochCoordinator implements AutoCloseable {
   private volatile boolean closed;
   private boolean paused;
   private boolean running;
+  /** Whether the next epoch cut stores its number even if no view changes in it. */
+  private boolean storeNextEpoch;
 
   /**
    * @param workerThreads the size of the worker pool (about one per core)
@@ -231,6 +233,27 @@ public final class EpochCoordinator implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Cuts an epoch now (a barrier through every dataflow), waits until it is committed, and
+   * returns the committed epoch: every change logged before the call is in it, and its number
+   * is stored with it even when no view changed. Used by checkpoints.
+   */
+  public long cutEpoch() throws InterruptedException {
+    synchronized (monitor) {
+      long target = cutTaken + 1;
+      requested = Math.max(requested, target);
+      storeNextEpoch = true;
+      monitor.notifyAll();
+      while (committed < target) {
+        if (closed) {
+          throw new IllegalStateException("the epoch coordinator is closed");
+        }
+        monitor.wait(100);
+      }
+      return committed;
+    }
+  }
+
   /** Waits until an epoch after {@code epoch} is committed. */
   public void awaitEpochAfter(long epoch) throws InterruptedException {
     synchronized (monitor) {
@@ -288,9 +311,12 @@ public final class EpochCoordinator implements AutoCloseable {
       tables.addAll(d.tableIds());
     }
     long number;
+    boolean storeNumber;
     Map<Long, Long> cut = new HashMap<>();
     synchronized (monitor) {
       number = committed + 1;
+      storeNumber = storeNextEpoch;
+      storeNextEpoch = false;
       for (long t : tables) {
         cut.put(t, logs.committedSeq(t));
       }
@@ -323,7 +349,7 @@ public final class EpochCoordinator implements AutoCloseable {
     }
     // An epoch in which nothing changed writes nothing: the stored epoch number need only be
     // at least that of every view's stored progress.
-    boolean anyChange = reports.stream().anyMatch(r -> !r.idle());
+    boolean anyChange = storeNumber || reports.stream().anyMatch(r -> !r.idle());
     try (KvBatch batch = anyChange ? store.newBatch() : null) {
       for (EpochReport r : reports) {
         if (r.idle()) {

@@ -21,6 +21,8 @@ body
     | show
     | describe
     | checkpoint
+    | exportCheckpoint
+    | alterSystem
     | setOption
     | resetOption
     | explain
@@ -117,7 +119,7 @@ optionKey
 
 optionValue
     : STRING
-    | (PLUS | MINUS)? number
+    | (PLUS | MINUS)? number unit=identifier?
     | TRUE
     | FALSE
     | identifier
@@ -151,6 +153,15 @@ describe
 
 checkpoint
     : CHECKPOINT
+    ;
+
+exportCheckpoint
+    : EXPORT CHECKPOINT id=INTEGER_VALUE TO directory=STRING
+    ;
+
+alterSystem
+    : ALTER SYSTEM SET optionKey (EQ | TO) optionValue     # alterSystemSet
+    | ALTER SYSTEM RESET optionKey                         # alterSystemReset
     ;
 
 setOption
@@ -198,9 +209,11 @@ nonReserved
     | DOUBLE | FLOAT | INT | INTEGER | KEY | MATERIALIZED | NUMERIC | PLAN | PRECISION | REAL
     | REPLACE | RESET | SHOW | SMALLINT | STRING_TYPE | TABLES | TEXT | TIME | TIMESTAMP
     | TINYINT | VARYING | VIEWS | CHARACTER | MERGE | UPSERT | EXPLAIN | INDEX | ASC
+    | EXPORT | SYSTEM
     ;
 
 ALL: 'ALL';
+ALTER: 'ALTER';
 AS: 'AS';
 ASC: 'ASC';
 BIGINT: 'BIGINT';
@@ -225,6 +238,7 @@ DOUBLE: 'DOUBLE';
 DROP: 'DROP';
 EXISTS: 'EXISTS';
 EXPLAIN: 'EXPLAIN';
+EXPORT: 'EXPORT';
 FALSE: 'FALSE';
 FLOAT: 'FLOAT';
 FOR: 'FOR';
@@ -252,6 +266,7 @@ SET: 'SET';
 SHOW: 'SHOW';
 SMALLINT: 'SMALLINT';
 STRING_TYPE: 'STRING';
+SYSTEM: 'SYSTEM';
 TABLE: 'TABLE';
 TABLES: 'TABLES';
 TEXT: 'TEXT';

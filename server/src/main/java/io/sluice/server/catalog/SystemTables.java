@@ -69,6 +69,17 @@ public final class SystemTables {
       new Field("row_count", BIG), new Field("state_bytes", BIG),
       new Field("error", TEXT)));
 
+  /**
+   * sys.checkpoints: the retained checkpoints and the recent failed ones (kept in memory until
+   * restart), by id.
+   */
+  public static final TableDef CHECKPOINTS = system(7, "checkpoints", RowType.of(
+      new Field("checkpoint_id", BIG), new Field("epoch", BIG),
+      new Field("started", new DataType(TypeKind.TIMESTAMP, DataType.UNSPECIFIED, 0, false)),
+      new Field("duration_ms", BIG), new Field("bytes_added", BIG),
+      new Field("total_bytes", BIG), new Field("status", NAME), new Field("triggered_by", NAME),
+      new Field("error", TEXT)));
+
   private static final Map<Long, Function<CatalogReader, List<Object[]>>> ROWS = Map.of(
       TABLES.id(), SystemTables::tableRows,
       COLUMNS.id(), SystemTables::columnRows,
@@ -80,7 +91,8 @@ public final class SystemTables {
 
   /** The definitions, to add to every catalog version. */
   public static List<TableDef> all() {
-    return List.of(TABLES, COLUMNS, VIEWS, PRIMARY_KEYS, INDEXES, MATERIALIZED_VIEWS);
+    return List.of(TABLES, COLUMNS, VIEWS, PRIMARY_KEYS, INDEXES, MATERIALIZED_VIEWS,
+        CHECKPOINTS);
   }
 
   /** The current rows of a system table. */

@@ -1,6 +1,8 @@
 package io.sluice.server.cli;
 
+import io.sluice.common.error.SluiceException;
 import io.sluice.server.Database;
+import io.sluice.server.SystemSettings;
 import io.sluice.server.DatabaseConfig;
 import io.sluice.server.Version;
 import io.sluice.server.avatica.AvaticaEndpoint;
@@ -124,6 +126,21 @@ public final class Main implements Callable<Integer> {
             + "partitioned N ways (default: one per core).")
     Integer workers;
 
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION",
+        description = "Time between periodic checkpoints, e.g. 30s, 5min; 0 turns them off "
+            + "(default: ALTER SYSTEM's value, else 1min).")
+    String checkpointInterval;
+
+    @Option(names = "--checkpoint-retain", paramLabel = "N",
+        description = "How many completed checkpoints to keep (default: ALTER SYSTEM's value, "
+            + "else 3).")
+    String checkpointRetain;
+
+    @Option(names = "--restore-checkpoint", paramLabel = "ID",
+        description = "Before opening, replace the database with retained checkpoint ID (SHOW "
+            + "CHECKPOINTS lists them); the replaced store is kept in DIR/db.before-restore.")
+    Long restoreCheckpoint;
+
     @Override
     public Integer call() throws Exception {
       Path dir = (dataDir != null ? dataDir : Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
@@ -136,8 +153,16 @@ public final class Main implements Callable<Integer> {
         throw new CommandLine.ParameterException(new CommandLine(this),
             "--workers must be at least 1");
       }
-      Database db = Database.open(new DatabaseConfig(dir, !noFsync, barrierIntervalMillis,
-          workers != null ? workers : Runtime.getRuntime().availableProcessors()));
+      DatabaseConfig config = new DatabaseConfig(dir, !noFsync, barrierIntervalMillis,
+          workers != null ? workers : Runtime.getRuntime().availableProcessors());
+      config = setting(config, SystemSettings.CHECKPOINT_INTERVAL, checkpointInterval,
+          "--checkpoint-interval");
+      config = setting(config, SystemSettings.CHECKPOINT_RETAIN, checkpointRetain,
+          "--checkpoint-retain");
+      if (restoreCheckpoint != null) {
+        config = config.withRestore(restoreCheckpoint);
+      }
+      Database db = Database.open(config);
       AvaticaEndpoint endpoint;
       try {
         endpoint = AvaticaEndpoint.start(db, port);
@@ -158,6 +183,19 @@ public final class Main implements Callable<Integer> {
           Version.VERSION, endpoint.port(), endpoint.port(), dir);
       stopped.await();
       return 0;
+    }
+  }
+
+  private static DatabaseConfig setting(DatabaseConfig config, String name, String value,
+      String flag) {
+    if (value == null) {
+      return config;
+    }
+    try {
+      return config.withSetting(name, SystemSettings.check(name, value));
+    } catch (SluiceException e) {
+      throw new CommandLine.ParameterException(new CommandLine(new ServerCommand()),
+          flag + ": " + e.getMessage());
     }
   }
 

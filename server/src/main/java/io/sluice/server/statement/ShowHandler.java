@@ -11,6 +11,8 @@ import io.sluice.plan.catalog.TableDef;
 import io.sluice.plan.catalog.ViewDef;
 import io.sluice.server.Session;
 import io.sluice.server.StatementResult;
+import io.sluice.server.SystemSettings;
+import io.sluice.server.catalog.SystemTables;
 import io.sluice.server.catalog.CatalogState;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,15 +56,24 @@ final class ShowHandler implements Handler<Show> {
           for (Map.Entry<String, String[]> e : session.options().all().entrySet()) {
             rows.add(new Object[] {e.getKey(), e.getValue()[0], e.getValue()[1]});
           }
+          for (Map.Entry<String, String[]> e
+              : session.database().settings().all().entrySet()) {
+            rows.add(new Object[] {e.getKey(), e.getValue()[0],
+                e.getValue()[1] + " (ALTER SYSTEM)"});
+          }
           return rows;
         });
       case OPTION:
         return info(SETTING, () -> {
           List<Object[]> rows = new ArrayList<>();
-          rows.add(new Object[] {session.options().get(statement.option())});
+          String name = statement.option();
+          rows.add(new Object[] {SystemSettings.isSystemSetting(name)
+              ? session.database().settings().get(name) : session.options().get(name)});
           return rows;
         });
       case CHECKPOINTS:
+        return info(SystemTables.CHECKPOINTS.rowType(),
+            () -> session.database().checkpointRows());
       default:
         throw SluiceException.unsupported("SHOW " + statement.kind() + " is not supported yet");
     }

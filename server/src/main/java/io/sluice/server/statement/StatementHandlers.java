@@ -31,9 +31,11 @@ final class StatementHandlers {
       Map.entry(Describe.class, new DescribeHandler()),
       Map.entry(SetOption.class, (Handler<SetOption>) UtilityHandlers::set),
       Map.entry(ResetOption.class, (Handler<ResetOption>) UtilityHandlers::reset),
-      Map.entry(Checkpoint.class, (Handler<Checkpoint>) (s, st) -> {
-        throw SluiceException.unsupported("CHECKPOINT is not supported yet");
-      }));
+      Map.entry(Checkpoint.class, (Handler<Checkpoint>) CheckpointHandlers::checkpoint),
+      Map.entry(io.sluice.parser.ast.ExportCheckpoint.class,
+          (Handler<io.sluice.parser.ast.ExportCheckpoint>) CheckpointHandlers::export),
+      Map.entry(io.sluice.parser.ast.AlterSystem.class,
+          (Handler<io.sluice.parser.ast.AlterSystem>) CheckpointHandlers::alterSystem));
 
   private StatementHandlers() {}
 

@@ -2,7 +2,10 @@ package io.sluice.server.statement;
 
 import io.sluice.parser.ast.ResetOption;
 import io.sluice.parser.ast.SetOption;
+import io.sluice.common.error.SluiceException;
+import io.sluice.common.error.SqlState;
 import io.sluice.server.Session;
+import io.sluice.server.SystemSettings;
 import io.sluice.server.StatementResult;
 import java.util.List;
 
@@ -11,6 +14,11 @@ final class UtilityHandlers {
   private UtilityHandlers() {}
 
   static Handler.Planned set(Session session, SetOption st) {
+    if (SystemSettings.isSystemSetting(st.name())) {
+      throw new SluiceException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "\"" + st.name()
+          + "\" is a setting of the whole database, not of a session: use ALTER SYSTEM SET "
+          + st.name() + " = ...");
+    }
     return new Handler.Planned(StatementKind.OTHER, null, List.of(), params -> {
       session.options().set(st.name(), st.value());
       return new StatementResult.Count(0);
