@@ -239,8 +239,9 @@ final class AstBuilder {
       return unquoteString(c.STRING().getText()).toLowerCase(Locale.ROOT);
     }
     List<String> parts = new ArrayList<>();
-    for (SluiceSqlParser.IdentifierContext id : c.identifier()) {
-      parts.add(identifier(id));
+    for (SluiceSqlParser.OptionPartContext part : c.optionPart()) {
+      parts.add(part.identifier() != null ? identifier(part.identifier())
+          : part.getText().toLowerCase(Locale.ROOT));
     }
     return String.join(".", parts);
   }

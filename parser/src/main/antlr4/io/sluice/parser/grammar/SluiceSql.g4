@@ -113,8 +113,15 @@ option
     ;
 
 optionKey
-    : identifier (DOT identifier)*
+    : optionPart (DOT optionPart)*
     | STRING
+    ;
+
+// A part of a setting's name: a keyword such as VIEW may be one.
+optionPart
+    : identifier
+    | VIEW
+    | TABLE
     ;
 
 optionValue

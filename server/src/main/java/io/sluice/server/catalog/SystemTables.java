@@ -60,14 +60,15 @@ public final class SystemTables {
 
   /**
    * sys.materialized_views: every materialized view with its status, the last epoch it
-   * committed, its rows and the bytes its state takes. Its rows come from the running views,
+   * committed, its rows, the bytes its state takes, how often it restarted after an error and
+   * its last error. Its rows come from the running views,
    * not the catalog.
    */
   public static final TableDef MATERIALIZED_VIEWS = system(6, "materialized_views", RowType.of(
       new Field("table_schema", NAME), new Field("table_name", NAME),
       new Field("status", NAME), new Field("committed_epoch", BIG),
       new Field("row_count", BIG), new Field("state_bytes", BIG),
-      new Field("error", TEXT)));
+      new Field("restarts", INT), new Field("error", TEXT)));
 
   /**
    * sys.checkpoints: the retained checkpoints and the recent failed ones (kept in memory until

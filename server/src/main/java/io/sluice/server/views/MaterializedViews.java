@@ -17,6 +17,7 @@ import io.sluice.plan.catalog.ViewDef;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.TableScanNode;
 import io.sluice.server.Database;
+import io.sluice.server.SystemSettings;
 import io.sluice.storage.codec.ByteWriter;
 import io.sluice.storage.kv.KvBatch;
 import io.sluice.storage.kv.KvSnapshot;
@@ -49,7 +50,19 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
   private static final int TRUNCATE_EVERY = 50;
 
   /** Where a view stands. */
-  public enum Status { BACKFILLING, RUNNING, FAILED, STOPPED }
+  public enum Status { BACKFILLING, RUNNING, RESTARTING, FAILED, STOPPED }
+
+  /** A view that ran longer than this since its last restart counts its next failure as new. */
+  private static final long STABLE_MILLIS = 60_000;
+  /** The longest wait before a restart. */
+  private static final long MAX_RESTART_DELAY_MILLIS = 60_000;
+
+  /** The restarts of one view, kept across the dataflows that run it. */
+  private static final class Restarts {
+    int total;
+    int inARow;
+    long lastMillis;
+  }
 
   /** What is known about a running view. */
   private static final class View {
@@ -75,6 +88,13 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
   private final Map<Long, View> views = new ConcurrentHashMap<>();
   private final int partitions;
   private final Object changed = new Object();
+  private final Map<Long, Restarts> restarts = new ConcurrentHashMap<>();
+  private final java.util.concurrent.ScheduledExecutorService restarter =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sluice-view-restarts");
+        t.setDaemon(true);
+        return t;
+      });
 
   public MaterializedViews(Database db, ChangeLogs logs, int workers, long barrierMillis) {
     this.db = db;
@@ -200,6 +220,7 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
 
   /** Stops a view and deletes its state; its tables stop being logged for it. */
   public void stop(ViewDef def) {
+    restarts.remove(def.id());
     View view = views.remove(def.id());
     if (view != null) {
       view.status = Status.STOPPED;
@@ -262,15 +283,82 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     }
   }
 
+  /**
+   * A view's dataflow stopped on an error. Under the restart policy ({@code
+   * view.restart.attempts}, {@code view.restart.delay}) it restarts from its last committed
+   * epoch after a delay that doubles with each restart in a row, up to a minute; a view that
+   * failed that many times in a row without running a minute cleanly in between stays failed
+   * (until the database restarts, or the view is dropped and created again). A view still
+   * backfilling stays failed at once: its CREATE reports the error.
+   */
   @Override
   public void failed(StreamingDataflow dataflow, String reason) {
     View v = views.get(dataflow.viewId());
-    if (v != null) {
+    if (v == null || v.dataflow != dataflow) {
+      return;
+    }
+    v.error = reason;
+    Restarts r = restarts.computeIfAbsent(v.def.id(), id -> new Restarts());
+    long now = System.currentTimeMillis();
+    if (now - r.lastMillis > STABLE_MILLIS) {
+      r.inARow = 0;
+    }
+    int attempts = db.settings().count(SystemSettings.RESTART_ATTEMPTS);
+    if (v.status == Status.BACKFILLING || r.inARow >= attempts) {
       v.status = Status.FAILED;
-      v.error = reason;
+      LOG.error("materialized view {} failed{}: {}", v.def.qualifiedName(),
+          r.inARow > 0 ? " after " + r.inARow + " restarts in a row" : "", reason);
+    } else {
+      long delay = Math.min(MAX_RESTART_DELAY_MILLIS,
+          db.settings().millis(SystemSettings.RESTART_DELAY) << Math.min(20, r.inARow));
+      r.inARow++;
+      r.total++;
+      r.lastMillis = now + delay;
+      v.status = Status.RESTARTING;
+      LOG.warn("materialized view {} failed: {}; restarting from its last committed epoch in"
+          + " {} ms (restart {} of {} in a row)", v.def.qualifiedName(), reason, delay, r.inARow,
+          attempts);
+      restarter.schedule(() -> restart(v), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
     synchronized (changed) {
       changed.notifyAll();
+    }
+  }
+
+  /** Replaces a failed view's dataflow by a new one started from its committed state. */
+  private void restart(View failed) {
+    db.ddlLock().lock();
+    try {
+      if (views.get(failed.def.id()) != failed || failed.status != Status.RESTARTING) {
+        return;
+      }
+      coordinator.remove(failed.def.id());
+      for (TableDef t : failed.tables) {
+        logs.unsubscribe(t);
+      }
+      ViewDef current = db.catalog().current().allViews().stream()
+          .filter(d -> d.id() == failed.def.id()).findFirst().orElse(null);
+      if (current == null) {
+        views.remove(failed.def.id(), failed);
+        return;
+      }
+      // Replaces the failed view's entry.
+      start(current);
+      View next = views.get(current.id());
+      if (next != null) {
+        next.error = failed.error;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      failed.status = Status.FAILED;
+      failed.error = failed.error + "; the restart failed: " + e.getMessage();
+      LOG.error("materialized view {} could not restart", failed.def.qualifiedName(), e);
+    } finally {
+      db.ddlLock().unlock();
+      synchronized (changed) {
+        changed.notifyAll();
+      }
     }
   }
 
@@ -297,8 +385,9 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
       long base = v.def.id() * StreamingDataflow.STATE_IDS_PER_VIEW;
       long bytes = db.store().approximateSize(Keyspace.STATE, id(base),
           id(base + StreamingDataflow.STATE_IDS_PER_VIEW));
+      Restarts r = restarts.get(v.def.id());
       rows.add(new Object[] {v.def.schema(), v.def.name(), v.status.name().toLowerCase(),
-          v.committedEpoch, v.dataflow.rowCount(), bytes, v.error});
+          v.committedEpoch, v.dataflow.rowCount(), bytes, r == null ? 0 : r.total, v.error});
     }
     return rows;
   }
@@ -309,6 +398,10 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     if (v != null && v.status == Status.FAILED) {
       throw new SluiceException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "materialized view \""
           + v.def.name() + "\" stopped on an error: " + v.error);
+    }
+    if (v != null && v.status == Status.RESTARTING) {
+      throw new SluiceException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "materialized view \""
+          + v.def.name() + "\" is restarting after an error: " + v.error);
     }
   }
 
@@ -395,6 +488,7 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
 
   @Override
   public void close() {
+    restarter.shutdownNow();
     coordinator.close();
   }
 }
