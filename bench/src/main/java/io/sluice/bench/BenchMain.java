@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         + "the remote JDBC driver; views, freshness and large-view of materialized views in "
         + "process (embedded, on-disk RocksDB). Each prints RESULT lines and a MACHINE line.",
     subcommands = {InsertBenchmark.class, PointQueryBenchmark.class, ViewsBenchmark.class,
-        FreshnessBenchmark.class, LargeViewBenchmark.class})
+        FreshnessBenchmark.class, LargeViewBenchmark.class, CheckpointBenchmark.class})
 public final class BenchMain implements Runnable {
   /** Exit status of a run whose data checks failed. */
   static final int EXIT_WRONG_DATA = 1;

@@ -68,7 +68,20 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess start(ServerOptions options, PrintStream log)
       throws IOException, InterruptedException {
-    Path dataDir = Files.createTempDirectory("sluice-bench-");
+    return start(options, log, Files.createTempDirectory("sluice-bench-"), true);
+  }
+
+  /**
+   * Starts a server on an existing data directory, which outlives it: {@link #close()} and
+   * {@link #kill()} leave it in place.
+   */
+  static ServerProcess startOn(ServerOptions options, PrintStream log, Path dataDir)
+      throws IOException, InterruptedException {
+    return start(options, log, dataDir, false);
+  }
+
+  private static ServerProcess start(ServerOptions options, PrintStream log, Path dataDir,
+      boolean ownsDataDir) throws IOException, InterruptedException {
     int requestedPort = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -91,13 +104,16 @@ final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
     Process process;
+    Path owned = ownsDataDir ? dataDir : null;
     try {
       process = builder.start();
     } catch (IOException e) {
-      deleteRecursively(dataDir);
+      if (ownsDataDir) {
+        deleteRecursively(dataDir);
+      }
       throw e;
     }
-    Thread hook = new Thread(() -> stop(process, dataDir), "sluice-bench-stop-server");
+    Thread hook = new Thread(() -> stop(process, owned), "sluice-bench-stop-server");
     Runtime.getRuntime().addShutdownHook(hook);
 
     Deque<String> tail = new ArrayDeque<>();
@@ -113,7 +129,7 @@ final class ServerProcess implements AutoCloseable {
     pump(process.getInputStream(), "server-stdout", line -> { }, tail, options.serverLog, log);
 
     ServerProcess server =
-        new ServerProcess(process, dataDir, requestedPort, options.driver, hook, tail);
+        new ServerProcess(process, owned, requestedPort, options.driver, hook, tail);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
     while (!listening.await(100, TimeUnit.MILLISECONDS)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -171,7 +187,20 @@ final class ServerProcess implements AutoCloseable {
     stop(process, dataDir);
   }
 
-  /** Stops the process (SIGTERM, then SIGKILL after a grace period) and deletes its data. */
+  /** Ends the server at once with SIGKILL, as a crash would, and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the server survived SIGKILL for "
+          + STOP_TIMEOUT_SECONDS + " s");
+    }
+    close();
+  }
+
+  /**
+   * Stops the process (SIGTERM, then SIGKILL after a grace period) and deletes its data
+   * directory when it owns one ({@code dataDir} not null).
+   */
   private static void stop(Process process, Path dataDir) {
     try {
       if (process.isAlive()) {
@@ -187,7 +216,9 @@ final class ServerProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       try {
-        deleteRecursively(dataDir);
+        if (dataDir != null) {
+          deleteRecursively(dataDir);
+        }
       } catch (IOException | UncheckedIOException e) {
         System.err.println("could not delete " + dataDir + ": " + e);
       }

@@ -162,7 +162,13 @@ public final class Main implements Callable<Integer> {
       if (restoreCheckpoint != null) {
         config = config.withRestore(restoreCheckpoint);
       }
-      Database db = Database.open(config);
+      Database db;
+      try {
+        db = Database.open(config);
+      } catch (SluiceException e) {
+        System.err.println("sluice: cannot open " + dir + ": " + e.getMessage());
+        return 2;
+      }
       AvaticaEndpoint endpoint;
       try {
         endpoint = AvaticaEndpoint.start(db, port);
