@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
   private final Map<Long, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
   private final ReentrantLock ddlLock = new ReentrantLock();
   private final AtomicInteger sessionIds = new AtomicInteger();
+  private final java.util.concurrent.CountDownLatch recovered =
+      new java.util.concurrent.CountDownLatch(1);
   private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -75,8 +77,19 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
         config.isInMemory() ? null : DataDirectory.checkpoints(config.dataDirectory()));
   }
 
-  /** Opens (creating if needed) a database. */
+  /** Opens (creating if needed) a database; returns once its views are running again. */
   public static Database open(DatabaseConfig config) {
+    Database db = open(config, false);
+    db.awaitRecovered();
+    return db;
+  }
+
+  /**
+   * Opens (creating if needed) a database. With {@code recoverInBackground}, its materialized
+   * views are planned and started again on another thread, so that a server can start its
+   * endpoint meanwhile; statements wait until that is done ({@link Session#prepare}).
+   */
+  public static Database open(DatabaseConfig config, boolean recoverInBackground) {
     long start = System.nanoTime();
     StoreOptions options = StoreOptions.defaults().withSyncWrites(config.syncWrites());
     if (config.restoreCheckpoint() != null) {
@@ -87,24 +100,53 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     }
     RocksDbStore store = config.isInMemory() ? RocksDbStore.inMemory(options)
         : RocksDbStore.open(DataDirectory.store(config.dataDirectory()), options);
+    Database db;
     try {
-      Database db = new Database(config, store);
-      long opened = System.nanoTime();
-      db.views.recoverAll();
-      db.warmUpInBackground();
-      LOG.info("opened database {} in {} ms: committed epoch {}, {} tables, {} views resumed"
-              + " in {} ms{}",
-          config.isInMemory() ? "in memory" : config.dataDirectory().toAbsolutePath(),
-          (System.nanoTime() - start) / 1_000_000, db.views.coordinator().committedEpoch(),
-          db.catalog.current().tables(io.sluice.plan.catalog.CatalogReader.DEFAULT_SCHEMA).size(),
-          db.catalog.current().allViews().stream().filter(v -> v.materialized()).count(),
-          (System.nanoTime() - opened) / 1_000_000,
-          config.restoreCheckpoint() != null
-              ? " (restored checkpoint " + config.restoreCheckpoint() + ")" : "");
-      return db;
+      db = new Database(config, store);
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+    if (recoverInBackground) {
+      Thread t = new Thread(() -> db.recover(start), "sluice-recovery");
+      t.setDaemon(true);
+      t.start();
+    } else {
+      db.recover(start);
+    }
+    return db;
+  }
+
+  /** Starts every materialized view again from its committed state. */
+  private void recover(long start) {
+    try {
+      long opened = System.nanoTime();
+      views.recoverAll();
+      warmUpInBackground();
+      LOG.info("opened database {} in {} ms: committed epoch {}, {} tables, {} views resumed"
+              + " in {} ms{}",
+          config.isInMemory() ? "in memory" : config.dataDirectory().toAbsolutePath(),
+          (System.nanoTime() - start) / 1_000_000, views.coordinator().committedEpoch(),
+          catalog.current().tables(io.sluice.plan.catalog.CatalogReader.DEFAULT_SCHEMA).size(),
+          catalog.current().allViews().stream().filter(v -> v.materialized()).count(),
+          (System.nanoTime() - opened) / 1_000_000,
+          config.restoreCheckpoint() != null
+              ? " (restored checkpoint " + config.restoreCheckpoint() + ")" : "");
+    } catch (RuntimeException e) {
+      LOG.error("recovering materialized views failed", e);
+    } finally {
+      recovered.countDown();
+    }
+  }
+
+  /** Waits until the materialized views are running again after the database opened. */
+  public void awaitRecovered() {
+    try {
+      recovered.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new io.sluice.common.error.SluiceException(
+          io.sluice.common.error.SqlState.QUERY_CANCELED, "interrupted while the database opens");
     }
   }
 
@@ -257,6 +299,12 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
   public synchronized void close() {
     if (closed) {
       return;
+    }
+    // A database closed while its views restart in the background waits for them first.
+    try {
+      recovered.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     closed = true;
     for (Session s : sessions.values()) {

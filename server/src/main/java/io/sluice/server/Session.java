@@ -41,6 +41,7 @@ public final class Session implements AutoCloseable {
   /** Parses and plans a statement, to run it once or many times. */
   public Prepared prepare(String sql) {
     checkOpen();
+    database.awaitRecovered();
     return Prepared.prepare(this, sql);
   }
 

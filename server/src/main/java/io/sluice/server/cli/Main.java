@@ -164,7 +164,8 @@ public final class Main implements Callable<Integer> {
       }
       Database db;
       try {
-        db = Database.open(config);
+        // Views restart while the endpoint starts; statements wait for them.
+        db = Database.open(config, true);
       } catch (SluiceException e) {
         System.err.println("sluice: cannot open " + dir + ": " + e.getMessage());
         return 2;
