@@ -202,6 +202,41 @@ class CheckpointTest {
   }
 
   @Test
+  void theServerRestoresACheckpointNamedOnItsCommandLine(@TempDir Path dir) throws Exception {
+    long id;
+    try (Connection c = DriverManager.getConnection(url(dir))) {
+      createSchema(c);
+      insertRange(c, 0, 50);
+      id = checkpoint(c).id();
+      insertRange(c, 50, 60);
+    }
+    // An unknown checkpoint: the server says so and exits, leaving the data as it was.
+    JavaProcess bad = JavaProcess.start(JavaProcess.testClassPath(), dir,
+        "io.sluice.server.cli.Main", List.of("server", "--port", "0", "--data-dir",
+            dir.toString(), "--restore-checkpoint", "999"));
+    assertEquals(2, bad.awaitExit(java.time.Duration.ofSeconds(60)));
+    assertTrue(bad.stderr().contains("there is no completed checkpoint 999"), bad.log());
+    try (Connection c = DriverManager.getConnection(url(dir))) {
+      assertEquals(60, count(c, "SELECT COUNT(*) FROM ck_t"));
+    }
+    JavaProcess server = JavaProcess.start(JavaProcess.testClassPath(), dir,
+        "io.sluice.server.cli.Main", List.of("server", "--port", "0", "--data-dir",
+            dir.toString(), "--restore-checkpoint", Long.toString(id)));
+    try {
+      server.awaitLine(java.util.regex.Pattern.compile("listening on port (\\d+)"),
+          java.time.Duration.ofSeconds(90));
+      assertTrue(server.log().contains("restored checkpoint " + id), server.log());
+    } finally {
+      server.terminate();
+      server.awaitExit(java.time.Duration.ofSeconds(60));
+    }
+    try (Connection c = DriverManager.getConnection(url(dir))) {
+      assertEquals(50, count(c, "SELECT COUNT(*) FROM ck_t"));
+      assertEquals(recomputed(c), viewRows(c));
+    }
+  }
+
+  @Test
   void anExportedCheckpointIsADataDirectory(@TempDir Path dir, @TempDir Path elsewhere)
       throws Exception {
     Path target = elsewhere.resolve("exported");
