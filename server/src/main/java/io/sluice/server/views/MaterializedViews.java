@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -75,6 +76,12 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
   private final Map<Long, View> views = new ConcurrentHashMap<>();
   private final int partitions;
   private final Object changed = new Object();
+  /**
+   * Views being started (during recovery, all of them until the last has started). Logs are
+   * not truncated meanwhile: a view not yet in {@link #views} still needs the entries after its
+   * committed positions, which the views already running may have consumed.
+   */
+  private final AtomicInteger starting = new AtomicInteger();
 
   public MaterializedViews(Database db, ChangeLogs logs, int workers, long barrierMillis) {
     this.db = db;
@@ -94,14 +101,20 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
 
   /** Starts every materialized view of the catalog from its committed state (or anew). */
   public void recoverAll() {
-    for (ViewDef v : db.catalog().current().allViews()) {
-      if (v.materialized()) {
-        try {
-          start(v);
-        } catch (RuntimeException e) {
-          LOG.error("materialized view {} cannot start: {}", v.qualifiedName(), e.getMessage());
+    starting.incrementAndGet();
+    try {
+      for (ViewDef v : db.catalog().current().allViews()) {
+        if (v.materialized()) {
+          try {
+            start(v);
+          } catch (RuntimeException e) {
+            LOG.error("materialized view {} cannot start: {}", v.qualifiedName(),
+                e.getMessage());
+          }
         }
       }
+    } finally {
+      starting.decrementAndGet();
     }
   }
 
@@ -110,6 +123,15 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
    * backfilling from a snapshot of its tables ({@link #awaitBackfill} waits for that).
    */
   public void start(ViewDef def) {
+    starting.incrementAndGet();
+    try {
+      startView(def);
+    } finally {
+      starting.decrementAndGet();
+    }
+  }
+
+  private void startView(ViewDef def) {
     QueryPlan plan = plan(def);
     List<TableDef> tables = tablesRead(plan.root());
     String fingerprint = fingerprint(plan);
@@ -276,6 +298,9 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
 
   /** Removes log entries every view reading the table has committed. */
   private void truncateLogs() {
+    if (starting.get() > 0) {
+      return; // the next truncation counts the views being started
+    }
     Map<Long, Long> lowest = new HashMap<>();
     for (View v : views.values()) {
       for (TableDef t : v.tables) {
