@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -95,6 +96,19 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
         t.setDaemon(true);
         return t;
       });
+  /**
+   * The committed log positions of views that could not start: logs are not truncated past
+   * them, so such a view, once it can start (say after an upgrade fixes what stopped it), still
+   * finds every change after its state.
+   */
+  private final Map<Long, Map<Long, Long>> notStarted = new ConcurrentHashMap<>();
+
+  /**
+   * Views being started (during recovery, all of them until the last has started). Logs are
+   * not truncated meanwhile: a view not yet in {@link #views} still needs the entries after its
+   * committed positions, which the views already running may have consumed.
+   */
+  private final AtomicInteger starting = new AtomicInteger();
 
   public MaterializedViews(Database db, ChangeLogs logs, int workers, long barrierMillis) {
     this.db = db;
@@ -114,14 +128,24 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
 
   /** Starts every materialized view of the catalog from its committed state (or anew). */
   public void recoverAll() {
-    for (ViewDef v : db.catalog().current().allViews()) {
-      if (v.materialized()) {
-        try {
-          start(v);
-        } catch (RuntimeException e) {
-          LOG.error("materialized view {} cannot start: {}", v.qualifiedName(), e.getMessage());
+    starting.incrementAndGet();
+    try {
+      for (ViewDef v : db.catalog().current().allViews()) {
+        if (v.materialized()) {
+          try {
+            start(v);
+          } catch (RuntimeException e) {
+            LOG.error("materialized view {} cannot start: {}", v.qualifiedName(),
+                e.getMessage());
+            ViewProgress progress = ViewProgress.read(db.store(), v.id());
+            if (progress != null) {
+              notStarted.put(v.id(), progress.offsets());
+            }
+          }
         }
       }
+    } finally {
+      starting.decrementAndGet();
     }
   }
 
@@ -130,6 +154,15 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
    * backfilling from a snapshot of its tables ({@link #awaitBackfill} waits for that).
    */
   public void start(ViewDef def) {
+    starting.incrementAndGet();
+    try {
+      startView(def);
+    } finally {
+      starting.decrementAndGet();
+    }
+  }
+
+  private void startView(ViewDef def) {
     QueryPlan plan = plan(def);
     List<TableDef> tables = tablesRead(plan.root());
     String fingerprint = fingerprint(plan);
@@ -221,6 +254,7 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
   /** Stops a view and deletes its state; its tables stop being logged for it. */
   public void stop(ViewDef def) {
     restarts.remove(def.id());
+    notStarted.remove(def.id());
     View view = views.remove(def.id());
     if (view != null) {
       view.status = Status.STOPPED;
@@ -364,11 +398,19 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
 
   /** Removes log entries every view reading the table has committed. */
   private void truncateLogs() {
+    if (starting.get() > 0) {
+      return; // the next truncation counts the views being started
+    }
     Map<Long, Long> lowest = new HashMap<>();
     for (View v : views.values()) {
       for (TableDef t : v.tables) {
         long offset = v.offsets.getOrDefault(t.id(), 0L);
         lowest.merge(t.id(), offset, Math::min);
+      }
+    }
+    for (Map<Long, Long> offsets : notStarted.values()) {
+      for (Map.Entry<Long, Long> e : offsets.entrySet()) {
+        lowest.computeIfPresent(e.getKey(), (table, low) -> Math.min(low, e.getValue()));
       }
     }
     for (Map.Entry<Long, Long> e : lowest.entrySet()) {

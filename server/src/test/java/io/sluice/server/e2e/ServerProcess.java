@@ -40,7 +40,7 @@ public final class ServerProcess implements AutoCloseable {
   static final int EXIT_ON_SIGKILL = 137;
 
   private final Path dataDir;
-  private final List<String> extraArgs;
+  private List<String> extraArgs;
   private final StringBuilder previousLogs = new StringBuilder();
   private JavaProcess process;
   private int port;
@@ -64,7 +64,7 @@ public final class ServerProcess implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     try {
-      s.launch(0);
+      s.launch(0, true);
       return s;
     } catch (RuntimeException | Error e) {
       try {
@@ -76,7 +76,7 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private void launch(int requestedPort) {
+  private void launch(int requestedPort, boolean awaitReady) {
     List<String> args = new ArrayList<>(List.of("server", "--port",
         Integer.toString(requestedPort), "--data-dir", dataDir.toString()));
     args.addAll(extraArgs);
@@ -84,6 +84,9 @@ public final class ServerProcess implements AutoCloseable {
       process = JavaProcess.start(JavaProcess.testClassPath(), dataDir.getParent(),
           "io.sluice.server.cli.Main", args);
       starts++;
+      if (!awaitReady) {
+        return;
+      }
       Matcher ready = process.awaitLine(READY, START_TIMEOUT);
       port = Integer.parseInt(ready.group(1));
       assertTrue(port > 0, "the server reported port " + port);
@@ -193,7 +196,29 @@ public final class ServerProcess implements AutoCloseable {
       throw new IllegalStateException("stop or kill the server before restarting it");
     }
     previousLogs.append(process.log()).append("--- restart ").append(starts).append(" ---\n");
-    launch(port);
+    launch(port, true);
+  }
+
+  /**
+   * Like {@link #restart()}, with {@code newExtraArgs} replacing the extra command-line arguments
+   * from now on (say another {@code --workers}).
+   */
+  public void restartWith(String... newExtraArgs) {
+    extraArgs = List.of(newExtraArgs);
+    restart();
+  }
+
+  /**
+   * Starts the server again over the same data directory and port, and returns at once rather
+   * than when it is ready: a test can kill it while it starts and recovers. Kill it, then
+   * {@link #restart()} it.
+   */
+  public void restartInBackground() {
+    if (isRunning()) {
+      throw new IllegalStateException("stop or kill the server before restarting it");
+    }
+    previousLogs.append(process.log()).append("--- restart ").append(starts).append(" ---\n");
+    launch(port, false);
   }
 
   /** Kills the server if it still runs and deletes its temporary data directory. */
