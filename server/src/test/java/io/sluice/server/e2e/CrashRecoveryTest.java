@@ -45,8 +45,9 @@ import org.junit.jupiter.api.Test;
  *       Java from the rows the writers' models expect.
  * </ul>
  *
- * Then it goes on writing in the next round. Each restart picks another number of workers
- * and barrier interval, so views also resume under another partitioning; now and then the
+ * Then it goes on writing in the next round. Each restart picks another number of workers,
+ * barrier interval and periodic checkpoint interval (kills also land in the middle of a
+ * checkpoint), so views also resume under another partitioning; now and then the
  * restarted server is killed again while it starts and recovers. While writers run, a reader
  * checks that one SELECT sees related views at one epoch.
  *
@@ -56,6 +57,9 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryTest {
   private static final int DEFAULT_KILLS = 4;
+  private long periodicCheckpoints;
+  /** Periodic checkpoints, so that kills also land in the middle of one. */
+  private static final String[] CHECKPOINT_INTERVALS = {"0", "200ms", "1s"};
   private static final int WRITERS = 3;
   private static final int INITIAL_ACCOUNTS = 100;
   private static final int[] WORKERS = {1, 2, 3};
@@ -121,6 +125,7 @@ class CrashRecoveryTest {
         long appliedBefore = inFlightApplied;
         long inFlight = writers.stream().filter(w -> w.inFlight() != null).count();
         check(server, "after kill " + killed, seed);
+        periodicCheckpoints = Math.max(periodicCheckpoints, lastCheckpointId(server));
         System.out.printf("%s, %d in flight (%d applied); restarted with %s in %d ms; %d rows"
                 + " checked so far%n", report, inFlight, inFlightApplied - appliedBefore,
             String.join(" ", args), restartMillis, rowsChecked);
@@ -133,18 +138,39 @@ class CrashRecoveryTest {
     String summary = String.format("crash test summary: seed %d, kills %d (%d of them while the"
             + " server restarted), statements acknowledged %d (%s), rows acknowledged %d, in"
             + " flight at a kill %d (%d applied whole, %d not at all), rows checked %d, live"
-            + " cross-view reads %d, lost=%d, half-applied=%d, view mismatches=%d, duration"
-            + " %.1f s", seed, kills, recoveryKills, acknowledged(), byKind(), rowsAcknowledged,
-        inFlightApplied + inFlightNotApplied, inFlightApplied, inFlightNotApplied, rowsChecked,
-        liveReads.get(), lost, halfApplied, viewMismatches, (System.nanoTime() - start) / 1e9);
+            + " cross-view reads %d, periodic checkpoints taken %d, lost=%d, half-applied=%d,"
+            + " view mismatches=%d, duration %.1f s", seed, kills, recoveryKills, acknowledged(),
+        byKind(), rowsAcknowledged, inFlightApplied + inFlightNotApplied, inFlightApplied,
+        inFlightNotApplied, rowsChecked, liveReads.get(), periodicCheckpoints, lost, halfApplied,
+        viewMismatches, (System.nanoTime() - start) / 1e9);
     System.out.println(summary);
     assertEquals(0, lost + halfApplied + viewMismatches, summary);
+  }
+
+  /**
+   * The id of the newest completed checkpoint (ids only grow: the highest seen tells how many
+   * were taken), after checking that every listed checkpoint completed and is on disk whole.
+   */
+  private static long lastCheckpointId(ServerProcess server) throws SQLException {
+    long last = 0;
+    try (Connection c = server.connect()) {
+      for (List<Object> row : query(c, "SELECT checkpoint_id, status FROM sys.checkpoints")) {
+        long id = ((Number) row.get(0)).longValue();
+        assertEquals("completed", row.get(1), "checkpoint " + id);
+        assertTrue(Files.isRegularFile(server.dataDir().resolve("checkpoints")
+            .resolve(Long.toString(id)).resolve("db").resolve("CURRENT")), "checkpoint " + id);
+        last = Math.max(last, id);
+      }
+    }
+    return last;
   }
 
   private static String[] serverArgs(Random random) {
     return new String[] {"--workers", Integer.toString(WORKERS[random.nextInt(WORKERS.length)]),
         "--barrier-interval",
-        Integer.toString(BARRIER_MILLIS[random.nextInt(BARRIER_MILLIS.length)])};
+        Integer.toString(BARRIER_MILLIS[random.nextInt(BARRIER_MILLIS.length)]),
+        "--checkpoint-interval", CHECKPOINT_INTERVALS[random.nextInt(CHECKPOINT_INTERVALS.length)],
+        "--checkpoint-retain", "2"};
   }
 
   private long acknowledged() {
