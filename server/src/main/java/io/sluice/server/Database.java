@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
   private final Map<Long, StoredIndex> indexes = new ConcurrentHashMap<>();
   private final ChangeLogs changeLogs;
   private final MaterializedViews views;
+  private final io.sluice.server.streams.ContinuousQueries streams;
   private final Map<Long, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
   private final ReentrantLock ddlLock = new ReentrantLock();
   private final AtomicInteger sessionIds = new AtomicInteger();
@@ -55,6 +56,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     this.changeLogs = new ChangeLogs(store);
     this.views = new MaterializedViews(this, changeLogs, Math.max(1, config.workers()),
         config.barrierIntervalMillis());
+    this.streams = new io.sluice.server.streams.ContinuousQueries(this, changeLogs, views);
   }
 
   /** Opens (creating if needed) a database. */
@@ -177,6 +179,9 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     if (table.id() == SystemTables.MATERIALIZED_VIEWS.id()) {
       return views.statusRows();
     }
+    if (table.id() == SystemTables.CONTINUOUS_QUERIES.id()) {
+      return continuousQueryRows();
+    }
     CatalogState state = catalog.current();
     return SystemTables.rows(table, state);
   }
@@ -184,6 +189,26 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
   @Override
   public io.sluice.executor.stream.TableLogWriter logWriter(TableDef table) {
     return changeLogs.writer(table);
+  }
+
+  /** Rows of sys.continuous_queries: the running streams, then the materialized views. */
+  private List<Object[]> continuousQueryRows() {
+    List<Object[]> rows = new java.util.ArrayList<>(streams.rows());
+    Map<String, String> sql = new java.util.HashMap<>();
+    for (io.sluice.plan.catalog.ViewDef v : catalog.current().allViews()) {
+      sql.put(v.schema() + "." + v.name(), v.sql());
+    }
+    for (Object[] v : views.statusRows()) {
+      String name = v[0] + "." + v[1];
+      rows.add(new Object[] {"materialized view", name, null, sql.get(name), v[2], null, v[3],
+          v[4], null, null, v[6]});
+    }
+    return rows;
+  }
+
+  /** The running continuous SELECTs. */
+  public io.sluice.server.streams.ContinuousQueries streams() {
+    return streams;
   }
 
   /** The materialized views. */
@@ -210,6 +235,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     for (Session s : sessions.values()) {
       s.close();
     }
+    streams.close();
     views.close();
     store.close();
     LOG.info("closed database {}",

@@ -2,6 +2,7 @@ package io.sluice.server.cli;
 
 import io.sluice.server.Database;
 import io.sluice.server.DatabaseConfig;
+import io.sluice.server.streams.ContinuousQueries;
 import io.sluice.server.Version;
 import io.sluice.server.avatica.AvaticaEndpoint;
 import java.io.PrintWriter;
@@ -124,6 +125,18 @@ public final class Main implements Callable<Integer> {
             + "partitioned N ways (default: one per core).")
     Integer workers;
 
+    @Option(names = "--stream-idle-timeout", paramLabel = "SECONDS",
+        defaultValue = "" + ContinuousQueries.DEFAULT_IDLE_TIMEOUT_MILLIS / 1000,
+        description = "A SELECT STREAM whose client has not fetched for this long is ended "
+            + "and freed (default: ${DEFAULT-VALUE}).")
+    long streamIdleTimeoutSeconds;
+
+    @Option(names = "--stream-poll-wait", paramLabel = "MILLIS",
+        defaultValue = "" + ContinuousQueries.DEFAULT_POLL_WAIT_MILLIS,
+        description = "How long a fetch of a SELECT STREAM waits for rows before it returns "
+            + "an empty frame (default: ${DEFAULT-VALUE}).")
+    long streamPollWaitMillis;
+
     @Override
     public Integer call() throws Exception {
       Path dir = (dataDir != null ? dataDir : Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
@@ -136,8 +149,14 @@ public final class Main implements Callable<Integer> {
         throw new CommandLine.ParameterException(new CommandLine(this),
             "--workers must be at least 1");
       }
+      if (streamIdleTimeoutSeconds < 1 || streamPollWaitMillis < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--stream-idle-timeout and --stream-poll-wait must be at least 1");
+      }
       Database db = Database.open(new DatabaseConfig(dir, !noFsync, barrierIntervalMillis,
           workers != null ? workers : Runtime.getRuntime().availableProcessors()));
+      db.streams().setIdleTimeoutMillis(streamIdleTimeoutSeconds * 1000);
+      db.streams().setPollWaitMillis(streamPollWaitMillis);
       AvaticaEndpoint endpoint;
       try {
         endpoint = AvaticaEndpoint.start(db, port);

@@ -283,6 +283,14 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
         lowest.merge(t.id(), offset, Math::min);
       }
     }
+    // Continuous SELECTs read the same logs.
+    for (StreamingDataflow d : coordinator.dataflows()) {
+      if (d.isTransient()) {
+        for (Map.Entry<Long, Long> e : d.committedOffsets().entrySet()) {
+          lowest.merge(e.getKey(), e.getValue(), Math::min);
+        }
+      }
+    }
     for (Map.Entry<Long, Long> e : lowest.entrySet()) {
       logs.truncate(e.getKey(), e.getValue());
     }
