@@ -28,8 +28,8 @@ class ShellStreamTest {
   private static final long WAIT_SECONDS = 60;
 
   @Test
-  void rowsAppearAsTheyCommitAndCtrlCReturnsToThePrompt(ServerProcess server, @TempDir Path dir)
-      throws Exception {
+  void rowsAppearAsTheyCommitAndCtrlCReturnsToThePrompt(ServerProcess server,
+      @TempDir Path dir) throws Exception {
     try (Connection writer = server.connect()) {
       update(writer, "CREATE TABLE sh_stream (id INT PRIMARY KEY, v VARCHAR(8))");
       update(writer, "INSERT INTO sh_stream VALUES (1, 'one')");
