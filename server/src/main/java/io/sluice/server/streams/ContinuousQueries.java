@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -146,7 +147,13 @@ public final class ContinuousQueries implements AutoCloseable {
     running.put(id, r);
     // Freeing takes the coordinator's monitor, which the coordinator's thread (where a stream
     // learns that it failed) may be waiting on: free on the janitor's thread.
-    stream.onStop(() -> janitor.execute(() -> free(id)));
+    stream.onStop(() -> {
+      try {
+        janitor.execute(() -> free(id));
+      } catch (RejectedExecutionException e) {
+        // Shutting down: close() frees every stream itself.
+      }
+    });
     views.coordinator().add(dataflow);
     try {
       stream.awaitInitial(cancelled);
