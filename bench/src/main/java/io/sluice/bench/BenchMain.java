@@ -10,10 +10,12 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sluice bench", mixinStandardHelpOptions = true,
     description = "Benchmarks of Sluice: insert and point-query against a server process over "
-        + "the remote JDBC driver; views, freshness and large-view of materialized views in "
+        + "the remote JDBC driver; stream-latency of SELECT STREAM over the remote driver; views, "
+        + "freshness and large-view of materialized views in "
         + "process (embedded, on-disk RocksDB). Each prints RESULT lines and a MACHINE line.",
     subcommands = {InsertBenchmark.class, PointQueryBenchmark.class, ViewsBenchmark.class,
-        FreshnessBenchmark.class, LargeViewBenchmark.class, CheckpointBenchmark.class})
+        FreshnessBenchmark.class, LargeViewBenchmark.class, CheckpointBenchmark.class,
+        StreamLatencyBenchmark.class})
 public final class BenchMain implements Runnable {
   /** Exit status of a run whose data checks failed. */
   static final int EXIT_WRONG_DATA = 1;
@@ -26,7 +28,7 @@ public final class BenchMain implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a benchmark: insert, point-query, views, freshness or large-view");
+        "name a benchmark: insert, point-query, views, freshness, large-view or stream-latency");
   }
 
   public static void main(String[] args) {

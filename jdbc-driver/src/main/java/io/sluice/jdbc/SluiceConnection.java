@@ -28,6 +28,11 @@ final class SluiceConnection extends AvaticaConnection {
     super(driver, factory, url, info);
   }
 
+  /** Avatica's client side of the protocol (fetches and closes of result sets use it). */
+  Meta meta() {
+    return meta;
+  }
+
   /** The URL the user connected with. */
   String userUrl() {
     return info.getProperty(SluiceDriver.URL_PROPERTY);

@@ -52,7 +52,11 @@ final class SluiceJdbcFactory implements AvaticaFactory {
   public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state,
       Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
     ResultSetMetaData metaData = newResultSetMetaData(statement, signature);
-    return new AvaticaResultSet(statement, state, signature, metaData, timeZone, firstFrame);
+    java.util.function.BooleanSupplier cancelled =
+        statement instanceof SluiceStatement s ? s::isCancelled
+            : statement instanceof SluicePreparedStatement p ? p::isCancelled : () -> false;
+    return new SluiceResultSet(statement, state, signature, metaData, timeZone, firstFrame,
+        cancelled);
   }
 
   @Override
@@ -66,11 +70,26 @@ final class SluiceJdbcFactory implements AvaticaFactory {
     return new AvaticaResultSetMetaData(statement, null, signature);
   }
 
-  /** A statement; Avatica's as it is. */
+  /**
+   * A statement: Avatica's, except that cancelling it also ends a running {@code SELECT
+   * STREAM} on the server at once.
+   */
   static final class SluiceStatement extends AvaticaStatement {
     SluiceStatement(AvaticaConnection connection, Meta.StatementHandle h, int resultSetType,
         int resultSetConcurrency, int resultSetHoldability) {
       super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    boolean isCancelled() {
+      return cancelFlag.get();
+    }
+
+    @Override
+    public void cancel() throws SQLException {
+      super.cancel();
+      if (getResultSet() instanceof SluiceResultSet rs) {
+        rs.endStream();
+      }
     }
   }
 }

@@ -20,6 +20,19 @@ final class SluicePreparedStatement extends AvaticaPreparedStatement {
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
+  boolean isCancelled() {
+    return cancelFlag.get();
+  }
+
+  /** Also ends a running {@code SELECT STREAM} on the server at once. */
+  @Override
+  public void cancel() throws SQLException {
+    super.cancel();
+    if (getResultSet() instanceof SluiceResultSet rs) {
+      rs.endStream();
+    }
+  }
+
   @Override
   public void setRowId(int i, RowId x) throws SQLException {
     getSite(i).setRowId(x);

@@ -26,18 +26,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.Pair;
 
 /**
@@ -61,12 +72,142 @@ public final class SluicePlanner {
    * rows kept up to date, is dropped.
    */
   public QueryPlan planContinuous(SqlNode query, CatalogReader catalog) {
-    QueryPlan p = plan(query, catalog, true);
+    return planContinuous(query, catalog, null);
+  }
+
+  private QueryPlan planContinuous(SqlNode query, CatalogReader catalog,
+      Consumer<RelNode> optimized) {
+    QueryPlan p = plan(query, catalog, true, optimized);
     return new QueryPlan(Exchanges.place(p.root()), p.rowType(), List.of(), p.outputFields(),
         p.parameterTypes());
   }
 
+  /**
+   * The plan of a continuous SELECT ({@code SELECT STREAM ...}): a continuous plan, as for a
+   * materialized view, and the result columns that form a unique key, when the optimizer can
+   * prove one (a table's primary key carried through, GROUP BY columns).
+   *
+   * @param plan the continuous plan
+   * @param uniqueKey result column positions, the smallest key found; empty when none is known
+   */
+  public record StreamPlan(QueryPlan plan, List<Integer> uniqueKey) {}
+
+  /** Whether a query is {@code SELECT STREAM ...} (possibly with ORDER BY/LIMIT around it). */
+  public static boolean isStream(SqlNode query) {
+    SqlSelect select = topSelect(query);
+    return select != null && select.isKeywordPresent(SqlSelectKeyword.STREAM);
+  }
+
+  /** Plans {@code SELECT STREAM ...}; the query node is consumed. */
+  public StreamPlan planStream(SqlNode query, CatalogReader catalog) {
+    SqlSelect select = topSelect(query);
+    if (select == null || !select.isKeywordPresent(SqlSelectKeyword.STREAM)) {
+      throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+          "not a SELECT STREAM query");
+    }
+    // Calcite's own STREAM needs tables that are streams; in Sluice every table is both, and
+    // the continuous plan below is what makes the query a stream.
+    List<SqlNode> keywords = new ArrayList<>();
+    for (SqlNode k : (SqlNodeList) select.getOperandList().get(0)) {
+      if (!(k instanceof SqlLiteral l && l.getValue() == SqlSelectKeyword.STREAM)) {
+        keywords.add(k);
+      }
+    }
+    select.setOperand(0, new SqlNodeList(keywords, select.getParserPosition()));
+    List<Integer> key = new ArrayList<>();
+    QueryPlan plan = planContinuous(query, catalog, rel -> key.addAll(uniqueKey(rel)));
+    if (!plan.parameterTypes().isEmpty()) {
+      throw SluiceException.unsupported("SELECT STREAM cannot have parameters");
+    }
+    return new StreamPlan(plan, key);
+  }
+
+  private static SqlSelect topSelect(SqlNode query) {
+    if (query instanceof SqlOrderBy orderBy) {
+      query = orderBy.query;
+    }
+    return query instanceof SqlSelect select ? select : null;
+  }
+
+  /**
+   * The smallest unique key of a relational expression's output, or empty. Calcite's metadata
+   * numbers an Aggregate's key by its input's columns (here), so a plan topped by an aggregate
+   * (under projections) gets its GROUP BY columns here, and below any other aggregate no key is
+   * trusted.
+   */
+  private static List<Integer> uniqueKey(RelNode rel) {
+    List<RexNode> projection = null;
+    RelNode top = rel;
+    if (top instanceof Calc calc && calc.getProgram().getCondition() == null) {
+      projection = calc.getProgram().expandList(calc.getProgram().getProjectList());
+      top = calc.getInput();
+    } else if (top instanceof Project project) {
+      projection = project.getProjects();
+      top = project.getInput();
+    }
+    if (top instanceof Aggregate agg) {
+      if (agg.getGroupType() != Aggregate.Group.SIMPLE || agg.getGroupCount() == 0) {
+        return List.of();
+      }
+      List<Integer> key = new ArrayList<>();
+      for (int g = 0; g < agg.getGroupCount(); g++) {
+        int at = g;
+        if (projection != null) {
+          at = -1;
+          for (int j = 0; j < projection.size(); j++) {
+            if (projection.get(j) instanceof RexInputRef ref && ref.getIndex() == g) {
+              at = j;
+              break;
+            }
+          }
+        }
+        if (at < 0) {
+          return List.of();
+        }
+        key.add(at);
+      }
+      key.sort(null);
+      return key;
+    }
+    if (containsAggregate(rel)) {
+      return List.of();
+    }
+    Set<ImmutableBitSet> keys;
+    try {
+      keys = rel.getCluster().getMetadataQuery().getUniqueKeys(rel);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+    ImmutableBitSet best = null;
+    if (keys != null) {
+      for (ImmutableBitSet k : keys) {
+        if (!k.isEmpty() && k.length() <= rel.getRowType().getFieldCount()
+            && (best == null || k.cardinality() < best.cardinality())) {
+          best = k;
+        }
+      }
+    }
+    return best == null ? List.of() : best.asList();
+  }
+
+  private static boolean containsAggregate(RelNode rel) {
+    if (rel instanceof Aggregate) {
+      return true;
+    }
+    for (RelNode in : rel.getInputs()) {
+      if (containsAggregate(in)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private QueryPlan plan(SqlNode query, CatalogReader catalog, boolean continuous) {
+    return plan(query, catalog, continuous, null);
+  }
+
+  private QueryPlan plan(SqlNode query, CatalogReader catalog, boolean continuous,
+      Consumer<RelNode> optimized) {
     if (!query.isA(SqlKind.QUERY)) {
       throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
           "not a query: " + query.getKind());
@@ -82,6 +223,9 @@ public final class SluicePlanner {
       root = RelRoot.of(root.project(), root.validatedRowType, root.kind);
     }
     RelNode rel = OptimizerPasses.run(root.rel, OptimizerPasses.standard());
+    if (optimized != null) {
+      optimized.accept(rel);
+    }
     RelTranslator translator = new RelTranslator(session.typeFactory(), session.rexBuilder());
     List<SortKey> order = List.of();
     PlanNode plan;

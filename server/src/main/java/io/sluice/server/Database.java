@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
   private final MaterializedViews views;
   private final SystemSettings settings;
   private final Checkpoints checkpoints;
+  private final io.sluice.server.streams.ContinuousQueries streams;
   private final Map<Long, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
   private final ReentrantLock ddlLock = new ReentrantLock();
   private final AtomicInteger sessionIds = new AtomicInteger();
@@ -75,6 +76,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     });
     this.checkpoints = new Checkpoints(store, views.coordinator(), settings,
         config.isInMemory() ? null : DataDirectory.checkpoints(config.dataDirectory()));
+    this.streams = new io.sluice.server.streams.ContinuousQueries(this, changeLogs, views);
   }
 
   /** Opens (creating if needed) a database; returns once its views are running again. */
@@ -251,6 +253,9 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     if (table.id() == SystemTables.CHECKPOINTS.id()) {
       return checkpointRows();
     }
+    if (table.id() == SystemTables.CONTINUOUS_QUERIES.id()) {
+      return continuousQueryRows();
+    }
     CatalogState state = catalog.current();
     return SystemTables.rows(table, state);
   }
@@ -278,6 +283,26 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
           c.bytesAdded(), c.totalBytes(), c.status(), c.trigger(), c.error()});
     }
     return rows;
+  }
+
+  /** Rows of sys.continuous_queries: the running streams, then the materialized views. */
+  private List<Object[]> continuousQueryRows() {
+    List<Object[]> rows = new java.util.ArrayList<>(streams.rows());
+    Map<String, String> sql = new java.util.HashMap<>();
+    for (io.sluice.plan.catalog.ViewDef v : catalog.current().allViews()) {
+      sql.put(v.schema() + "." + v.name(), v.sql());
+    }
+    for (Object[] v : views.statusRows()) {
+      String name = v[0] + "." + v[1];
+      rows.add(new Object[] {"materialized view", name, null, sql.get(name), v[2], null, v[3],
+          v[4], null, null, v[7]});
+    }
+    return rows;
+  }
+
+  /** The running continuous SELECTs. */
+  public io.sluice.server.streams.ContinuousQueries streams() {
+    return streams;
   }
 
   /** The materialized views. */
@@ -310,6 +335,7 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
     for (Session s : sessions.values()) {
       s.close();
     }
+    streams.close();
     checkpoints.close();
     views.close();
     store.close();

@@ -23,6 +23,9 @@ public final class SessionOptions {
    */
   public static final String VIEW_READS = "view_reads";
 
+  /** The most rows of changes a stream keeps for a client that has not fetched them. */
+  public static final String STREAM_BUFFER_ROWS = "stream_buffer_rows";
+
   private record Option(String defaultValue, UnaryOperator<String> check, String description) {}
 
   private static final Map<String, Option> KNOWN = new LinkedHashMap<>();
@@ -33,6 +36,9 @@ public final class SessionOptions {
     KNOWN.put(VIEW_READS, new Option("fresh", SessionOptions::checkViewReads,
         "fresh: queries on materialized views see every write acknowledged before they began;"
             + " committed: they read the last committed epoch without waiting"));
+    KNOWN.put(STREAM_BUFFER_ROWS, new Option("100000", SessionOptions::checkBufferRows,
+        "rows of changes a SELECT STREAM keeps waiting for its client before it ends the"
+            + " stream with an error (SQLSTATE 53400)"));
   }
 
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -95,6 +101,24 @@ public final class SessionOptions {
           "view_reads is fresh or committed, not \"" + value + "\"");
     }
     return v;
+  }
+
+  /** The buffer limit of streams this session starts. */
+  public long streamBufferRows() {
+    return Long.parseLong(get(STREAM_BUFFER_ROWS));
+  }
+
+  private static String checkBufferRows(String value) {
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n >= 1) {
+        return Long.toString(n);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SluiceException(SqlState.INVALID_PARAMETER_VALUE,
+        "stream_buffer_rows is a number of rows, at least 1, not \"" + value + "\"");
   }
 
   private static String checkZone(String value) {

@@ -19,4 +19,14 @@ public sealed interface StatementResult {
    * @param count rows inserted, updated or deleted
    */
   record Count(long count) implements StatementResult {}
+
+  /**
+   * A continuous result ({@code SELECT STREAM}): rows arrive as epochs commit, until the
+   * client ends it.
+   *
+   * @param columns the result columns (op, epoch, epoch_end, then the query's)
+   * @param stream the running stream
+   */
+  record Stream(RowType columns, io.sluice.server.streams.ContinuousSelect stream)
+      implements StatementResult {}
 }

@@ -357,8 +357,10 @@ public final class EpochCoordinator implements AutoCloseable {
         }
         r.delta().addTo(batch);
         StreamingDataflow d = r.dataflow();
-        new ViewProgress(number, r.backfilled(), d.rowCount() + r.rowDelta(), r.offsets())
-            .write(batch, d.viewId());
+        if (!d.isTransient()) {
+          new ViewProgress(number, r.backfilled(), d.rowCount() + r.rowDelta(), r.offsets())
+              .write(batch, d.viewId());
+        }
       }
       if (batch != null) {
         ByteWriter w = new ByteWriter(8);

@@ -8,6 +8,7 @@ import io.sluice.executor.ExecutionEnvironment;
 import io.sluice.executor.RuntimeErrors;
 import io.sluice.executor.codegen.QueryContext;
 import io.sluice.executor.operator.Barrier;
+import io.sluice.executor.operator.CollectChangesOperator;
 import io.sluice.executor.operator.MaterializeOperator;
 import io.sluice.executor.runtime.DataflowBuilder;
 import io.sluice.executor.runtime.Source;
@@ -36,7 +37,9 @@ import java.util.concurrent.Executor;
 
 /**
  * A materialized view's dataflow: the view's plan, fed by its tables' change logs, ending in a
- * {@link MaterializeOperator} whose state table holds the view's rows.
+ * {@link MaterializeOperator} whose state table holds the view's rows. A continuous SELECT's
+ * dataflow is the same but transient: it ends in a {@link CollectChangesOperator} instead, and
+ * hands each committed epoch's net changes to a {@link ChangeConsumer}.
  *
  * <p>The plan's exchanges cut it into fragments; each fragment runs as {@code partitions}
  * instances, instance {@code p} owning the keys that hash to {@code p} in every keyed operator
@@ -101,6 +104,12 @@ public final class StreamingDataflow {
   private final List<TableFeed> tableFeeds = new ArrayList<>();
   private final List<ValuesFeed> valuesFeeds = new ArrayList<>();
   private final List<MaterializeOperator> sinks = new ArrayList<>();
+  /** For a continuous SELECT: who gets its changes, and its sinks; null and empty for a view. */
+  private final ChangeConsumer consumer;
+  private final List<CollectChangesOperator> collectors = new ArrayList<>();
+  /** The changes of the epoch being run, handed to the consumer once it commits. */
+  private Map<List<Object>, Long> pendingChanges = new HashMap<>();
+  private boolean backfillReported;
   private KvSnapshot backfillSnapshot;
   private boolean caughtUp;
   private boolean busy;
@@ -114,8 +123,9 @@ public final class StreamingDataflow {
   private volatile boolean committedComplete;
 
   private StreamingDataflow(long viewId, String name, int partitions, TableLogs logs,
-      RocksDbStateBackend backend, KvSnapshot backfillSnapshot) {
+      RocksDbStateBackend backend, KvSnapshot backfillSnapshot, ChangeConsumer consumer) {
     this.viewId = viewId;
+    this.consumer = consumer;
     this.name = name;
     this.partitions = partitions;
     this.logs = logs;
@@ -152,8 +162,29 @@ public final class StreamingDataflow {
   public static StreamingDataflow create(long viewId, String name, PlanNode root,
       int partitions, RocksDbStore store, ExecutionEnvironment env, TableLogs logs,
       Map<Long, Long> offsets, long rowCount, KvSnapshot backfillSnapshot) {
+    return create(viewId, name, root, partitions, store, env, logs, offsets, rowCount,
+        backfillSnapshot, null);
+  }
+
+  /**
+   * Builds a continuous SELECT's dataflow: like a new view's (it starts with the backfill from
+   * {@code snapshot}) but transient, its state under {@code id}'s state table ids, its result
+   * changes going to {@code consumer} after each epoch commits. Its progress is not recorded:
+   * it does not survive a restart.
+   */
+  public static StreamingDataflow createTransient(long id, String name, PlanNode root,
+      int partitions, RocksDbStore store, ExecutionEnvironment env, TableLogs logs,
+      Map<Long, Long> offsets, KvSnapshot snapshot, ChangeConsumer consumer) {
+    return create(id, name, root, partitions, store, env, logs, offsets, 0, snapshot,
+        java.util.Objects.requireNonNull(consumer));
+  }
+
+  private static StreamingDataflow create(long viewId, String name, PlanNode root,
+      int partitions, RocksDbStore store, ExecutionEnvironment env, TableLogs logs,
+      Map<Long, Long> offsets, long rowCount, KvSnapshot backfillSnapshot,
+      ChangeConsumer consumer) {
     StreamingDataflow d = new StreamingDataflow(viewId, name, partitions, logs,
-        new RocksDbStateBackend(store), backfillSnapshot);
+        new RocksDbStateBackend(store), backfillSnapshot, consumer);
     d.rowCount = rowCount;
     try {
       d.build(root, env, offsets);
@@ -246,7 +277,11 @@ public final class StreamingDataflow {
         (node, index) -> stateIds.get(node) + index);
     Vertex top = builder.build(f.root);
     Vertex end;
-    if (isSink) {
+    if (isSink && consumer != null) {
+      CollectChangesOperator sink = new CollectChangesOperator();
+      collectors.add(sink);
+      end = builder.vertex("CollectChanges(" + name + ")", sink, 1, Map.of());
+    } else if (isSink) {
       MaterializeOperator sink = new MaterializeOperator("contents");
       sinks.add(sink);
       end = builder.vertex("Materialize(" + name + ")", sink, 1,
@@ -293,6 +328,16 @@ public final class StreamingDataflow {
 
   public long viewId() {
     return viewId;
+  }
+
+  /** Whether this is a continuous SELECT's dataflow: no contents table, no stored progress. */
+  public boolean isTransient() {
+    return consumer != null;
+  }
+
+  /** For each table read, the last log sequence number the committed state reflects. */
+  public Map<Long, Long> committedOffsets() {
+    return committedOffsets;
   }
 
   public String name() {
@@ -444,6 +489,12 @@ public final class StreamingDataflow {
     for (MaterializeOperator s : sinks) {
       rowDelta += s.takeRowDelta();
     }
+    for (CollectChangesOperator c : collectors) {
+      for (Map.Entry<List<Object>, Long> e : c.takeChanges().entrySet()) {
+        rowDelta += e.getValue();
+        pendingChanges.merge(e.getKey(), e.getValue(), (a, b) -> a + b == 0 ? null : a + b);
+      }
+    }
     EpochDelta delta = backend.seal(epoch.number());
     Map<Long, Long> offsets = new HashMap<>();
     for (TableInput in : inputs.values()) {
@@ -467,6 +518,13 @@ public final class StreamingDataflow {
     for (ExchangeBuffers b : exchanges.values()) {
       b.clear();
     }
+    if (consumer != null) {
+      pendingChanges = new HashMap<>();
+      for (CollectChangesOperator c : collectors) {
+        c.takeChanges();
+      }
+      consumer.failed(failure, failureSqlState);
+    }
     return null;
   }
 
@@ -482,6 +540,13 @@ public final class StreamingDataflow {
     committedComplete = report.backfilled() && valuesDone;
     if (report.caughtUp()) {
       freshEpoch = report.delta().epoch();
+    }
+    if (consumer != null && (!pendingChanges.isEmpty()
+        || (report.backfilled() && !backfillReported))) {
+      Map<List<Object>, Long> changes = pendingChanges;
+      pendingChanges = new HashMap<>();
+      backfillReported |= report.backfilled();
+      consumer.committed(report.delta().epoch(), report.backfilled(), changes);
     }
   }
 

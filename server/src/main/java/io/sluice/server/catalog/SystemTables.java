@@ -81,6 +81,22 @@ public final class SystemTables {
       new Field("total_bytes", BIG), new Field("status", NAME), new Field("triggered_by", NAME),
       new Field("error", TEXT)));
 
+  /**
+   * sys.continuous_queries: every running continuous SELECT (kind {@code stream}) and every
+   * materialized view, with its status, the last epoch it committed and how many rows its
+   * result has; for streams also the session, when it started, the rows delivered to the
+   * client and those waiting for it. Its rows come from the running dataflows.
+   */
+  public static final TableDef CONTINUOUS_QUERIES = system(20, "continuous_queries",
+      RowType.of(new Field("kind", NAME), new Field("name", NAME),
+          new Field("session_id", INT.withNullable(true)), new Field("query", TEXT),
+          new Field("status", NAME),
+          new Field("started_at", new DataType(TypeKind.TIMESTAMP, DataType.UNSPECIFIED, 0,
+              true)),
+          new Field("epoch", BIG), new Field("row_count", BIG),
+          new Field("rows_delivered", BIG.withNullable(true)),
+          new Field("rows_buffered", BIG.withNullable(true)), new Field("error", TEXT)));
+
   private static final Map<Long, Function<CatalogReader, List<Object[]>>> ROWS = Map.of(
       TABLES.id(), SystemTables::tableRows,
       COLUMNS.id(), SystemTables::columnRows,
@@ -93,7 +109,7 @@ public final class SystemTables {
   /** The definitions, to add to every catalog version. */
   public static List<TableDef> all() {
     return List.of(TABLES, COLUMNS, VIEWS, PRIMARY_KEYS, INDEXES, MATERIALIZED_VIEWS,
-        CHECKPOINTS);
+        CHECKPOINTS, CONTINUOUS_QUERIES);
   }
 
   /** The current rows of a system table. */

@@ -4,6 +4,7 @@ import io.sluice.common.error.SluiceException;
 import io.sluice.server.Database;
 import io.sluice.server.SystemSettings;
 import io.sluice.server.DatabaseConfig;
+import io.sluice.server.streams.ContinuousQueries;
 import io.sluice.server.Version;
 import io.sluice.server.avatica.AvaticaEndpoint;
 import java.io.PrintWriter;
@@ -141,6 +142,18 @@ public final class Main implements Callable<Integer> {
             + "CHECKPOINTS lists them); the replaced store is kept in DIR/db.before-restore.")
     Long restoreCheckpoint;
 
+    @Option(names = "--stream-idle-timeout", paramLabel = "SECONDS",
+        defaultValue = "" + ContinuousQueries.DEFAULT_IDLE_TIMEOUT_MILLIS / 1000,
+        description = "A SELECT STREAM whose client has not fetched for this long is ended "
+            + "and freed (default: ${DEFAULT-VALUE}).")
+    long streamIdleTimeoutSeconds;
+
+    @Option(names = "--stream-poll-wait", paramLabel = "MILLIS",
+        defaultValue = "" + ContinuousQueries.DEFAULT_POLL_WAIT_MILLIS,
+        description = "How long a fetch of a SELECT STREAM waits for rows before it returns "
+            + "an empty frame (default: ${DEFAULT-VALUE}).")
+    long streamPollWaitMillis;
+
     @Override
     public Integer call() throws Exception {
       Path dir = (dataDir != null ? dataDir : Path.of(DEFAULT_DATA_DIR)).toAbsolutePath();
@@ -152,6 +165,10 @@ public final class Main implements Callable<Integer> {
       if (workers != null && workers < 1) {
         throw new CommandLine.ParameterException(new CommandLine(this),
             "--workers must be at least 1");
+      }
+      if (streamIdleTimeoutSeconds < 1 || streamPollWaitMillis < 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--stream-idle-timeout and --stream-poll-wait must be at least 1");
       }
       DatabaseConfig config = new DatabaseConfig(dir, !noFsync, barrierIntervalMillis,
           workers != null ? workers : Runtime.getRuntime().availableProcessors());
@@ -170,6 +187,8 @@ public final class Main implements Callable<Integer> {
         System.err.println("sluice: cannot open " + dir + ": " + e.getMessage());
         return 2;
       }
+      db.streams().setIdleTimeoutMillis(streamIdleTimeoutSeconds * 1000);
+      db.streams().setPollWaitMillis(streamPollWaitMillis);
       AvaticaEndpoint endpoint;
       try {
         endpoint = AvaticaEndpoint.start(db, port);

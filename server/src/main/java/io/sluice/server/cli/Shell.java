@@ -28,6 +28,8 @@ final class Shell {
   private final Connection connection;
   private final PrintWriter out;
   private final PrintWriter err;
+  /** The statement running now, which Ctrl-C cancels. */
+  private volatile Statement running;
 
   Shell(Connection connection, PrintWriter out, PrintWriter err) {
     this.connection = connection;
@@ -49,6 +51,10 @@ final class Shell {
   boolean execute(String sql) {
     long start = System.nanoTime();
     try (Statement st = connection.createStatement()) {
+      running = st;
+      if (StreamPrinter.isStream(sql)) {
+        return stream(st, sql, start);
+      }
       boolean hasRows = st.execute(sql);
       String elapsed = elapsed(start);
       if (hasRows) {
@@ -69,6 +75,46 @@ final class Shell {
       err.println(ErrorText.of(e, sql));
       err.flush();
       return false;
+    } finally {
+      running = null;
+    }
+  }
+
+  /**
+   * Runs {@code SELECT STREAM}: prints each row as it arrives until the stream ends, Ctrl-C
+   * cancelling it (which ends it on the server too).
+   */
+  private boolean stream(Statement st, String sql, long start) throws SQLException {
+    long rows = 0;
+    try (ResultSet rs = st.executeQuery(sql)) {
+      StreamPrinter printer = new StreamPrinter(rs.getMetaData(), out);
+      while (rs.next()) {
+        printer.print(rs);
+        rows++;
+      }
+      out.println("(stream ended, " + rows + (rows == 1 ? " row, " : " rows, ")
+          + elapsed(start) + ")");
+    } catch (SQLException e) {
+      if (!"57014".equals(e.getSQLState())) {
+        throw e;
+      }
+      out.println("(stream canceled, " + rows + (rows == 1 ? " row, " : " rows, ")
+          + elapsed(start) + ")");
+    }
+    out.println();
+    out.flush();
+    return true;
+  }
+
+  /** Cancels the running statement, if any (Ctrl-C). */
+  void cancelRunning() {
+    Statement st = running;
+    if (st != null) {
+      try {
+        st.cancel();
+      } catch (SQLException e) {
+        // It ended meanwhile.
+      }
     }
   }
 
@@ -100,6 +146,9 @@ final class Shell {
     termOut.println("Type SQL ending with ; to run it, help for help, quit to leave.");
     termOut.flush();
     Shell shell = new Shell(connection, termOut, termOut);
+    // While a statement runs (not while a line is read: JLine handles Ctrl-C then), Ctrl-C
+    // cancels it and the shell goes back to its prompt.
+    terminal.handle(Terminal.Signal.INT, signal -> shell.cancelRunning());
     while (true) {
       String input;
       try {
@@ -130,6 +179,7 @@ final class Shell {
     out.println("  INSERT INTO t VALUES (1, 'a'), (2, 'b');");
     out.println("  SELECT * FROM t ORDER BY id;");
     out.println("  SHOW TABLES;  DESCRIBE t;  EXPLAIN SELECT ...;");
+    out.println("  SELECT STREAM * FROM t;  -- rows as changes commit; Ctrl-C ends it");
     out.println("Shell commands (no ;): help, quit (or exit, \\q). History: up/down arrows.");
     out.println();
     out.flush();

@@ -28,9 +28,7 @@ final class TablePrinter {
     while (rs.next()) {
       String[] row = new String[n];
       for (int i = 0; i < n; i++) {
-        Object v = rs.getObject(i + 1);
-        row[i] = v == null ? "NULL" : v instanceof java.math.BigDecimal d ? d.toPlainString()
-            : v.toString();
+        row[i] = text(rs.getObject(i + 1));
         widths[i] = Math.max(widths[i], row[i].length());
       }
       rows.add(row);
@@ -55,7 +53,13 @@ final class TablePrinter {
     return rows.size();
   }
 
-  private static boolean isNumeric(int type) {
+  /** A value as printed: NULL spelled out, decimals without exponent. */
+  static String text(Object v) {
+    return v == null ? "NULL" : v instanceof java.math.BigDecimal d ? d.toPlainString()
+        : v.toString();
+  }
+
+  static boolean isNumeric(int type) {
     switch (type) {
       case Types.TINYINT: case Types.SMALLINT: case Types.INTEGER: case Types.BIGINT:
       case Types.DECIMAL: case Types.NUMERIC: case Types.REAL: case Types.FLOAT:
@@ -66,12 +70,12 @@ final class TablePrinter {
     }
   }
 
-  private static String pad(String s, int width, boolean right) {
+  static String pad(String s, int width, boolean right) {
     String spaces = " ".repeat(width - s.length());
     return right ? spaces + s : s + spaces;
   }
 
-  private static String center(String s, int width) {
+  static String center(String s, int width) {
     int left = (width - s.length()) / 2;
     return " ".repeat(left) + s + " ".repeat(width - s.length() - left);
   }

@@ -53,6 +53,8 @@ final class DropTableHandler implements Handler<DropTable> {
                     ? " (and " + (dependents.size() - 1) + " more)" : "")
                 + "; drop the view first");
       }
+      // Streams read tables without a catalog dependency: they end, saying why.
+      db.streams().tableDropped(def.id(), name);
       ReentrantLock lock = db.tableLock(def.id());
       lock.lock();
       try (KvBatch batch = db.store().newBatch()) {

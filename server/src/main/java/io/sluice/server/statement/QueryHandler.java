@@ -28,6 +28,9 @@ final class QueryHandler implements Handler<Query> {
   @Override
   public Planned plan(Session session, Query statement) {
     Database db = session.database();
+    if (io.sluice.planner.SluicePlanner.isStream(statement.node())) {
+      return SelectStreamHandler.plan(session, statement);
+    }
     if (statement.node().isA(org.apache.calcite.sql.SqlKind.QUERY)) {
       QueryPlan plan = db.planner().planQuery(statement.node(), db.catalog().current());
       return new Planned(StatementKind.QUERY, plan.rowType(), plan.parameterTypes(),

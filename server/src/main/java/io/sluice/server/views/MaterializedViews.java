@@ -408,6 +408,14 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
         lowest.merge(t.id(), offset, Math::min);
       }
     }
+    // Continuous SELECTs read the same logs.
+    for (StreamingDataflow d : coordinator.dataflows()) {
+      if (d.isTransient()) {
+        for (Map.Entry<Long, Long> e : d.committedOffsets().entrySet()) {
+          lowest.merge(e.getKey(), e.getValue(), Math::min);
+        }
+      }
+    }
     for (Map<Long, Long> offsets : notStarted.values()) {
       for (Map.Entry<Long, Long> e : offsets.entrySet()) {
         lowest.computeIfPresent(e.getKey(), (table, low) -> Math.min(low, e.getValue()));
