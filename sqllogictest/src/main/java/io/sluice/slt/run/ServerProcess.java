@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +49,36 @@ public final class ServerProcess implements FileDatabase {
   private static final int LOG_KEPT = 16_000;
   private static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-XX:+UseSerialGC",
       "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
+
+  /**
+   * Servers not closed yet. When the runner's JVM ends in the middle of a run (Ctrl-C), they
+   * are killed and their directories deleted, so none outlives it; and no new one starts.
+   */
+  private static final Set<ServerProcess> OPEN = new HashSet<>();
+  private static boolean shuttingDown;
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(ServerProcess::killAll,
+        "slt-server-reaper"));
+  }
+
+  private static void killAll() {
+    List<ServerProcess> servers;
+    synchronized (OPEN) {
+      shuttingDown = true;
+      servers = List.copyOf(OPEN);
+    }
+    for (ServerProcess server : servers) {
+      if (server.process != null) {
+        try {
+          server.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+          deleteRecursively(server.tempDir);
+        } catch (IOException | InterruptedException e) {
+          // The JVM is going away; a directory left in the temporary folder is all it costs.
+        }
+      }
+    }
+  }
 
   private final Path tempDir;
   private final Path dataDir;
@@ -129,6 +161,9 @@ public final class ServerProcess implements FileDatabase {
         terminate();
       }
     } finally {
+      synchronized (OPEN) {
+        OPEN.remove(this);
+      }
       try {
         deleteRecursively(tempDir);
       } catch (IOException e) {
@@ -158,10 +193,16 @@ public final class ServerProcess implements FileDatabase {
     synchronized (log) {
       log.append("--- start ").append(++starts).append(" ---\n");
     }
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new SQLException("cannot start a server: " + e.getMessage(), e);
+    synchronized (OPEN) {
+      if (shuttingDown) {
+        throw new SQLException("the runner is shutting down");
+      }
+      try {
+        process = builder.start();
+      } catch (IOException e) {
+        throw new SQLException("cannot start a server: " + e.getMessage(), e);
+      }
+      OPEN.add(this);
     }
     int port = awaitPort(process);
     connection = DriverManager.getConnection("jdbc:sluice://localhost:" + port);
