@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sluice slt", sortOptions = false,
     description = {"Runs sqllogictest files against a database over JDBC.",
         "PATH is a .test/.slt file or folder on disk, or a path in SQLite's corpus such as"
-            + " select1.test, evidence or random/aggregates."})
+            + " select1.test, evidence or random/aggregates.",
+        "Files with sluice checkpoint/restart/kill records get a server process of their own"
+            + " (skipped with --url)."})
 public final class SltMain implements Callable<Integer> {
   static final int EXIT_FAILURES = 1;
   static final int EXIT_USAGE = 2;

@@ -15,13 +15,24 @@ import java.util.Optional;
  * @param durationMillis wall-clock time for the file
  * @param failures the failed records, in file order
  * @param error why the file could not run at all (unreadable, no database), ended early (a
- *     timeout), or could not be cleaned up after, if so
+ *     timeout), could not be cleaned up after, or was skipped as a whole (starting with
+ *     {@code skipped:}), if so
  */
 public record FileResult(String name, String folder, int passed, int failed, int skipped,
     long durationMillis, List<Failure> failures, Optional<String> error) {
 
   public FileResult {
     failures = List.copyOf(failures);
+  }
+
+  /**
+   * A file that was not run at all, for a reason that is not a failure (it needs what this run
+   * cannot give it): its statements, queries and directives count as skipped.
+   */
+  public static FileResult skippedFile(String name, String folder, long durationMillis,
+      int records, String reason) {
+    return new FileResult(name, folder, 0, 0, records, durationMillis, List.of(),
+        Optional.of(reason));
   }
 
   /** A file that could not run; it counts as one failure so that the run fails. */

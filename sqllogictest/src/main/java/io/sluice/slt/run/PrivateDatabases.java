@@ -3,10 +3,12 @@ package io.sluice.slt.run;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * A new in-memory database per file: every connection to {@code jdbc:sluice:mem:} opens a
- * private database that disappears when the connection closes.
+ * private database that disappears when the connection closes. A file that needs a server of
+ * its own gets a {@link ServerProcess}.
  */
 final class PrivateDatabases implements FileIsolation {
   private static final String PRIVATE_MEMORY_URL = "jdbc:sluice:mem:";
@@ -41,5 +43,16 @@ final class PrivateDatabases implements FileIsolation {
   @Override
   public boolean parallelFiles() {
     return true;
+  }
+
+  /** The runner owns these databases, so it may as well own a server for a file. */
+  @Override
+  public Optional<String> whyNoOwnServer() {
+    return Optional.empty();
+  }
+
+  @Override
+  public FileDatabase openServer() throws SQLException {
+    return ServerProcess.start();
   }
 }

@@ -3,6 +3,7 @@ package io.sluice.slt.run;
 import io.sluice.slt.result.QueryOutput;
 import io.sluice.slt.result.ResultHash;
 import io.sluice.slt.run.StatementTimeout.TimedOut;
+import io.sluice.slt.script.DirectiveRecord;
 import io.sluice.slt.script.HaltRecord;
 import io.sluice.slt.script.HashThresholdRecord;
 import io.sluice.slt.script.MalformedRecord;
@@ -10,8 +11,8 @@ import io.sluice.slt.script.QueryRecord;
 import io.sluice.slt.script.Record;
 import io.sluice.slt.script.RecordVisitor;
 import io.sluice.slt.script.Script;
+import io.sluice.slt.script.ScriptParser;
 import io.sluice.slt.script.StatementRecord;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,15 +20,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs the records of one script, in order, on one connection, and counts them.
+ * Runs the records of one script, in order, on one database (one connection, or a new one
+ * after each restart of the server), and counts them.
  *
- * <p>Counting: every statement and query record that runs counts once, as passed or failed; one
- * that skipif/onlyif excludes counts as skipped; {@code hash-threshold} and {@code halt} do not
- * count. As in SQLite's runner, a failed record, even a failed {@code statement ok}, does not
- * stop the file: later records run and usually fail too, which the report makes visible. A
+ * <p>Counting: every statement, query and Sluice directive that runs counts once, as passed or
+ * failed; one that skipif/onlyif excludes counts as skipped; {@code hash-threshold} and
+ * {@code halt} do not count. As in SQLite's runner, a failed record, even a failed {@code
+ * statement ok}, does not stop the file: later records run and usually fail too, which the report makes visible. A
  * {@code halt} ends the file, as does a record of unknown type (after counting a failure). A
  * statement that exceeds the timeout fails and ends the file (its connection is gone); the
- * records it keeps from running are counted as not run.
+ * records it keeps from running are counted as not run. So does a {@code sluice restart} or
+ * {@code sluice kill} after which the server does not come back.
  *
  * <p>Two departures from SQLite's runner, both stricter: a query must return exactly as many
  * values as the file lists (SQLite only compares as many lines as both have), and a query with
@@ -40,12 +43,13 @@ public final class ScriptRunner {
   /** Whether to go on with the file after a record. */
   private enum Next { CONTINUE, STOP }
 
-  private final Connection connection;
+  private final FileDatabase database;
   private final String engineName;
   private final QueryExecution execution;
   private QueryExecution scriptExecution;
   private final StatementTimeout timeout;
   private final SkipList skipList;
+  private final DirectiveRunner directives;
   private String scriptName = "";
   private final LabelRegistry labels = new LabelRegistry();
   private final List<Failure> failures = new ArrayList<>();
@@ -57,19 +61,21 @@ public final class ScriptRunner {
   /**
    * A runner for one script.
    *
-   * @param connection where the records run
+   * @param database where the records run (its connection changes when a directive restarts
+   *     the server)
    * @param engineName the name skipif/onlyif lines are compared with
    * @param execution how queries are run
    * @param timeout how long one statement may take
    * @param skipList records to skip for what they test
    */
-  public ScriptRunner(Connection connection, String engineName, QueryExecution execution,
+  public ScriptRunner(FileDatabase database, String engineName, QueryExecution execution,
       StatementTimeout timeout, SkipList skipList) {
-    this.connection = connection;
+    this.database = database;
     this.engineName = engineName;
     this.execution = execution;
     this.timeout = timeout;
     this.skipList = skipList;
+    this.directives = new DirectiveRunner(database, timeout);
   }
 
   private boolean excluded(Record record) {
@@ -92,7 +98,7 @@ public final class ScriptRunner {
     }
     int notRun = 0;
     try {
-      scriptExecution.begin(connection, queries);
+      scriptExecution.begin(database.connection(), queries);
       for (int i = 0; i < records.size(); i++) {
         Record record = records.get(i);
         RecordVisitor<Next> visitor = excluded(record) ? skipping : running;
@@ -106,10 +112,15 @@ public final class ScriptRunner {
     } finally {
       if (stopReason.isEmpty()) {
         // After a timeout the connection is gone, and so is what the execution created.
-        scriptExecution.end(connection);
+        scriptExecution.end(database.connection());
       }
     }
     return new Counts(passed, failures, skipped, notRun, stopReason);
+  }
+
+  /** Whether a record counts as passed, failed or skipped: a statement, query or directive. */
+  static boolean counts(Record record) {
+    return record.accept(new RunnableCheck());
   }
 
   /**
@@ -119,7 +130,7 @@ public final class ScriptRunner {
   private int countRunnable(List<Record> rest) {
     int count = 0;
     for (Record record : rest) {
-      if (!record.accept(new RunnableCheck())) {
+      if (!counts(record)) {
         continue;
       }
       if (excluded(record)) {
@@ -149,7 +160,7 @@ public final class ScriptRunner {
 
   private <T> T timed(StatementTimeout.TimedCall<T> call)
       throws SQLException, ResultShapeException, TimedOut {
-    return timeout.run(connection, call);
+    return timeout.run(database.connection(), call);
   }
 
   private Next timedOut(int line, String sql, String expected) {
@@ -162,7 +173,7 @@ public final class ScriptRunner {
   private Optional<String> execute(String sql) throws TimedOut {
     try {
       return timed(() -> {
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = database.connection().createStatement()) {
           statement.execute(sql);
           return Optional.<String>empty();
         }
@@ -183,13 +194,13 @@ public final class ScriptRunner {
     public Next visitStatement(StatementRecord statement) {
       Optional<String> error;
       try {
-        scriptExecution.beforeStatement(connection, statement);
+        scriptExecution.beforeStatement(database.connection(), statement);
         error = execute(statement.sql());
       } catch (TimedOut e) {
         return timedOut(statement.line(), statement.sql(),
             statement.expectError() ? "an error" : "success");
       }
-      scriptExecution.afterStatement(connection, statement);
+      scriptExecution.afterStatement(database.connection(), statement);
       if (statement.expectError() && error.isEmpty()) {
         fail(statement.line(), statement.sql(), "an error", "statement succeeded");
       } else if (!statement.expectError() && error.isPresent()) {
@@ -206,7 +217,7 @@ public final class ScriptRunner {
           : ErrorText.lines(query.expected());
       List<String> values;
       try {
-        values = timed(() -> scriptExecution.run(connection, query));
+        values = timed(() -> scriptExecution.run(database.connection(), query));
       } catch (TimedOut e) {
         return timedOut(query.line(), query.sql(), expected);
       } catch (SQLException e) {
@@ -254,6 +265,30 @@ public final class ScriptRunner {
       fail(malformed.line(), "", "a valid record", malformed.problem());
       return malformed.haltsScript() ? Next.STOP : Next.CONTINUE;
     }
+
+    @Override
+    public Next visitDirective(DirectiveRecord record) {
+      String text = ScriptParser.DIRECTIVE_PREFIX + " " + record.directive().words();
+      Optional<String> error;
+      try {
+        error = directives.run(record.directive());
+      } catch (TimedOut e) {
+        return timedOut(record.line(), text, "success");
+      } catch (SQLException | RuntimeException e) {
+        error = Optional.of(ErrorText.of(e));
+      }
+      if (error.isEmpty()) {
+        passed++;
+        return Next.CONTINUE;
+      }
+      fail(record.line(), text, "success", error.get());
+      if (record.directive().needsOwnServer()) {
+        // The server did not come back: nothing after this can run.
+        stopReason = Optional.of(text + " failed at line " + record.line());
+        return Next.STOP;
+      }
+      return Next.CONTINUE;
+    }
   }
 
   private void fail(int line, String sql, String expected, String actual) {
@@ -294,9 +329,15 @@ public final class ScriptRunner {
     public Next visitMalformed(MalformedRecord malformed) {
       return Next.CONTINUE;
     }
+
+    @Override
+    public Next visitDirective(DirectiveRecord directive) {
+      skipped++;
+      return Next.CONTINUE;
+    }
   }
 
-  /** Whether a record is one that counts (a statement or a query). */
+  /** Whether a record is one that counts (a statement, a query or a directive). */
   private static final class RunnableCheck implements RecordVisitor<Boolean> {
     @Override
     public Boolean visitStatement(StatementRecord statement) {
@@ -321,6 +362,11 @@ public final class ScriptRunner {
     @Override
     public Boolean visitMalformed(MalformedRecord malformed) {
       return false;
+    }
+
+    @Override
+    public Boolean visitDirective(DirectiveRecord directive) {
+      return true;
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,6 +60,12 @@ final class SharedDatabase implements FileIsolation {
   @Override
   public boolean parallelFiles() {
     return false;
+  }
+
+  @Override
+  public Optional<String> whyNoOwnServer() {
+    return Optional.of("sluice restart and sluice kill need a server the runner starts itself,"
+        + " and " + url + " is not one (run without --url)");
   }
 
   /** A table or view and the type name the driver gives it. */

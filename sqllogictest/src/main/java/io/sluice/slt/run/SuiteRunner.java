@@ -1,6 +1,7 @@
 package io.sluice.slt.run;
 
 import io.sluice.slt.corpus.TestFile;
+import io.sluice.slt.script.Directive;
 import io.sluice.slt.script.Script;
 import io.sluice.slt.script.ScriptParser;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,11 @@ import java.util.function.Consumer;
  * Runs test files on a fixed pool of threads, each file on its own database, and hands their
  * results to a listener in the order the files were given, as soon as each is known; so the
  * output is the same however the threads interleave.
+ *
+ * <p>A file that uses {@code sluice checkpoint}, {@code sluice restart} or {@code sluice kill}
+ * runs on a server process of its own when the isolation can give it one ({@link
+ * FileIsolation#openServer()}); a file that restarts or kills the server is skipped, with the
+ * reason, when it cannot.
  */
 public final class SuiteRunner {
   private final FileIsolation isolation;
@@ -116,16 +123,25 @@ public final class SuiteRunner {
       return FileResult.unrunnable(file.name(), file.folder(), elapsedMillis(start),
           "cannot read the file: " + e.getMessage());
     }
+    Set<Directive> directives = script.directives();
+    boolean needsOwnServer = directives.stream().anyMatch(Directive::needsOwnServer);
+    Optional<String> noOwnServer = isolation.whyNoOwnServer();
+    if (needsOwnServer && noOwnServer.isPresent()) {
+      return FileResult.skippedFile(file.name(), file.folder(), elapsedMillis(start),
+          countRunnable(script), "skipped: " + noOwnServer.get());
+    }
+    boolean ownServer = noOwnServer.isEmpty()
+        && directives.stream().anyMatch(Directive::needsDurableDatabase);
     FileDatabase database;
     try {
-      database = isolation.open();
+      database = ownServer ? isolation.openServer() : isolation.open();
     } catch (SQLException e) {
       return FileResult.unrunnable(file.name(), file.folder(), elapsedMillis(start),
           "cannot open a database: " + e.getMessage());
     }
     ScriptRunner.Counts counts;
     try {
-      counts = new ScriptRunner(database.connection(), engineName, execution, timeout,
+      counts = new ScriptRunner(database, engineName, execution, timeout,
           SkipList.standard()).run(script);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       closeQuietly(database);
@@ -147,6 +163,11 @@ public final class SuiteRunner {
         problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     return new FileResult(file.name(), file.folder(), counts.passed(), failed,
         counts.skipped(), elapsedMillis(start), counts.failures(), error);
+  }
+
+  /** The statements, queries and directives of a script. */
+  private static int countRunnable(Script script) {
+    return (int) script.records().stream().filter(ScriptRunner::counts).count();
   }
 
   private static void closeQuietly(FileDatabase database) {

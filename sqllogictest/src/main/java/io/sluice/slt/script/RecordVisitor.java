@@ -16,5 +16,7 @@ public interface RecordVisitor<R> {
 
   R visitHalt(HaltRecord halt);
 
+  R visitDirective(DirectiveRecord directive);
+
   R visitMalformed(MalformedRecord malformed);
 }

@@ -10,10 +10,13 @@ import java.util.Optional;
  * records separated by blank lines; the first line of a record split into up to four
  * white-space separated words; {@code skipif}/{@code onlyif} lines in front of a record; SQL
  * lines joined by newlines; a query's SQL ending at {@code ----} or a blank line; expected
- * output lines kept verbatim.
+ * output lines kept verbatim. Records starting with {@code sluice} are Sluice's own extensions
+ * ({@link Directive}); SQLite's runner would reject them as unknown record types.
  */
 public final class ScriptParser {
   private static final int HEADER_WORDS = 4;
+  /** The first word of Sluice's extension records ({@link Directive}). */
+  public static final String DIRECTIVE_PREFIX = "sluice";
 
   private ScriptParser() {}
 
@@ -41,9 +44,29 @@ public final class ScriptParser {
       case "query" -> query(lines, line, conditions, words);
       case "hash-threshold" -> new HashThresholdRecord(line, conditions, leadingInt(words[1]));
       case "halt" -> new HaltRecord(line, conditions);
+      case DIRECTIVE_PREFIX -> directive(lines, line, conditions);
       default -> new MalformedRecord(line, conditions,
           "unknown record type: '" + words[0] + "'", true);
     };
+  }
+
+  /**
+   * {@code sluice <words>}: one line, nothing else in the record. An unknown directive, or a
+   * record with more lines (a forgotten blank line would swallow the next record), is malformed
+   * and ends the file, like an unknown record type.
+   */
+  private static Record directive(ScriptLines lines, int line, List<Condition> conditions) {
+    String words = lines.current().strip().substring(DIRECTIVE_PREFIX.length());
+    Optional<Directive> directive = Directive.of(words);
+    if (directive.isEmpty()) {
+      return new MalformedRecord(line, conditions,
+          "unknown sluice directive: '" + words.strip() + "'", true);
+    }
+    if (!lines.nextIsBlank() && lines.advance() && !lines.current().isEmpty()) {
+      return new MalformedRecord(line, conditions, "a sluice directive is a record of one"
+          + " line; a blank line must follow it, not '" + lines.current() + "'", true);
+    }
+    return new DirectiveRecord(line, conditions, directive.get());
   }
 
   private static Record statement(ScriptLines lines, int line, List<Condition> conditions,

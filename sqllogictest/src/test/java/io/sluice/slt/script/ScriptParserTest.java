@@ -157,4 +157,77 @@ class ScriptParserTest {
     List<Record> records = parse("statement ok\nSELECT 1");
     assertEquals(List.of(new StatementRecord(1, List.of(), false, "SELECT 1")), records);
   }
+
+  @Test
+  void sluiceDirectivesAreOneLineRecords() {
+    List<Record> records = parse("""
+        sluice checkpoint
+
+        skipif sqlite
+        sluice   restart
+        # a comment line inside the record is skipped, as everywhere
+
+        sluice kill
+
+        sluice wait  fresh
+        statement ok
+        SELECT 1
+
+        sluice wait fresh
+        """);
+    assertEquals(List.of(
+        new DirectiveRecord(1, List.of(), Directive.CHECKPOINT),
+        new DirectiveRecord(4, List.of(new Condition(false, "sqlite")), Directive.RESTART),
+        new DirectiveRecord(7, List.of(), Directive.KILL)), records.subList(0, 3));
+    // A directive followed by more lines (a forgotten blank line) is malformed and ends the
+    // file, so the statement it would swallow is not silently lost.
+    MalformedRecord swallowing = assertInstanceOf(MalformedRecord.class, records.get(3));
+    assertEquals(9, swallowing.line());
+    assertTrue(swallowing.haltsScript());
+    assertTrue(swallowing.problem().contains("statement ok"), swallowing.problem());
+    assertEquals(new DirectiveRecord(13, List.of(), Directive.WAIT_FRESH), records.get(4));
+    assertEquals(5, records.size());
+  }
+
+  @Test
+  void unknownDirectivesAreMalformedAndEndTheFile() {
+    List<Record> records = parse("""
+        sluice reboot
+
+        sluice wait
+
+        sluice wait fresh now
+
+        sluice
+        """);
+    assertEquals(4, records.size());
+    for (Record record : records) {
+      MalformedRecord malformed = assertInstanceOf(MalformedRecord.class, record);
+      assertTrue(malformed.haltsScript());
+      assertTrue(malformed.problem().startsWith("unknown sluice directive"),
+          malformed.problem());
+    }
+    assertEquals("unknown sluice directive: 'wait fresh now'",
+        ((MalformedRecord) records.get(2)).problem());
+  }
+
+  @Test
+  void aScriptListsTheDirectivesItUses() {
+    Script script = ScriptParser.parse("t.slt", """
+        statement ok
+        CREATE TABLE t(x INTEGER)
+
+        onlyif nobody
+        sluice kill
+
+        sluice wait fresh
+        """);
+    assertEquals(java.util.EnumSet.of(Directive.KILL, Directive.WAIT_FRESH),
+        script.directives());
+    assertTrue(Directive.KILL.needsOwnServer() && Directive.RESTART.needsOwnServer());
+    assertFalse(Directive.CHECKPOINT.needsOwnServer() || Directive.WAIT_FRESH.needsOwnServer());
+    assertTrue(Directive.CHECKPOINT.needsDurableDatabase());
+    assertFalse(Directive.WAIT_FRESH.needsDurableDatabase());
+    assertTrue(ScriptParser.parse("t.test", "statement ok\nSELECT 1\n").directives().isEmpty());
+  }
 }
