@@ -56,7 +56,11 @@ class ShellStreamTest {
         awaitOutput(out, Pattern.compile("\\+U \\| +\\d+ \\| true +\\| +1 \\| uno"));
         int before = out.size();
         type(in, "\u0003");
-        awaitOutput(out, "(stream canceled, 4 rows");
+        try {
+          awaitOutput(out, "(stream canceled, 4 rows");
+        } catch (AssertionError e) {
+          throw new AssertionError(e.getMessage() + "\n" + diagnose(p), e);
+        }
         type(in, "SELECT COUNT(*) AS n FROM sys.continuous_queries WHERE kind = 'stream'"
             + " AND query LIKE '%sh_stream%';\n");
         awaitOutput(out, Pattern.compile("(?s)\\n\\s*0\\n\\(1 row, "));
@@ -93,6 +97,24 @@ class ShellStreamTest {
       assertTrue(System.nanoTime() < deadline, "expected /" + pattern + "/ in:\n" + text(out));
       Thread.sleep(20);
     }
+  }
+
+  /** Whether the shell's JVM still runs, and its threads, for a failure message. */
+  private static String diagnose(Process script) {
+    StringBuilder sb = new StringBuilder("script alive: " + script.isAlive());
+    script.descendants().filter(h -> h.info().command().orElse("").endsWith("/java"))
+        .forEach(h -> {
+          sb.append("\nshell JVM ").append(h.pid()).append(" alive: ").append(h.isAlive());
+          try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+                "jstack").toString(), Long.toString(h.pid())).redirectErrorStream(true).start();
+            sb.append('\n').append(new String(jstack.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8));
+          } catch (java.io.IOException e) {
+            sb.append("\njstack failed: ").append(e);
+          }
+        });
+    return sb.toString();
   }
 
   private static String quote(String s) {
