@@ -35,7 +35,11 @@ class ShellStreamTest {
       update(writer, "INSERT INTO sh_stream VALUES (1, 'one')");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       // A terminal of 120 columns (script's own has none, and JLine would hide the prompt).
-      String command = "stty cols 120 rows 40; " + java + " -cp " + quote(JavaProcess.testClassPath())
+      // A process started in the background by a non-interactive shell (as CI may be) inherits
+      // SIGINT ignored, and a JVM never handles a signal it was started with ignored: perl
+      // (in every Debian) puts the default back before it runs the shell, as a terminal would.
+      String command = "stty cols 120 rows 40; exec perl -e '$SIG{INT} = q(DEFAULT);"
+          + " exec {$ARGV[0]} @ARGV or die' " + java + " -cp " + quote(JavaProcess.testClassPath())
           + " io.sluice.server.cli.Main shell --url jdbc:sluice://localhost:" + server.port();
       Process p = new ProcessBuilder(List.of("script", "-qec", command, "/dev/null"))
           .directory(dir.toFile()).redirectErrorStream(true).start();
