@@ -9,7 +9,6 @@ import io.sluice.server.Session;
 import io.sluice.server.StatementResult;
 import io.sluice.server.statement.Prepared;
 import io.sluice.server.statement.StatementKind;
-import io.sluice.server.streams.ContinuousSelect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +68,7 @@ public final class SluiceMeta implements ProtobufMeta {
     int position;
     long maxRows;
     /** The running SELECT STREAM, if the last result is one. */
-    volatile ContinuousSelect stream;
-    /** Rows of the stream delivered so far (the offset of its next frame). */
-    long streamOffset;
+    volatile StreamCursor stream;
   }
 
   /**
@@ -212,11 +209,11 @@ public final class SluiceMeta implements ProtobufMeta {
   }
 
   /** Ends the statement's stream, if it runs one, and frees it on the server. */
-  private void endStream(Statement s) {
-    ContinuousSelect stream = s.stream;
+  private static void endStream(Statement s) {
+    StreamCursor stream = s.stream;
     if (stream != null) {
       s.stream = null;
-      database.streams().end(stream);
+      stream.end();
     }
   }
 
@@ -280,9 +277,8 @@ public final class SluiceMeta implements ProtobufMeta {
       // The first frame is the initial result as far as one frame holds it, at once; fetches
       // wait for the rest and for changes (see fetch).
       s.rows = null;
-      s.stream = stream.stream();
-      s.streamOffset = 0;
-      Frame first = streamFrame(s, maxRowsInFirstFrame, 0);
+      s.stream = new StreamCursor(database.streams(), stream.stream(), s.maxRows);
+      Frame first = s.stream.next(maxRowsInFirstFrame, 0);
       Signature sig = signature(s.prepared, stream.columns());
       return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, sig,
           first)));
@@ -320,43 +316,13 @@ public final class SluiceMeta implements ProtobufMeta {
     return new Frame(from, done, rows);
   }
 
-  /**
-   * The next frame of a stream: the rows waiting, or those that arrive within {@code
-   * waitMillis}; never done, unless the statement's maximum row count is reached (the stream
-   * then ends). A failed stream throws its error, and is freed.
-   */
-  private Frame streamFrame(Statement s, int requested, long waitMillis) {
-    ContinuousSelect stream = s.stream;
-    if (stream == null) {
-      return new Frame(s.streamOffset, true, List.of());
-    }
-    int size = requested <= 0 ? MIN_FRAME_ROWS : Math.max(requested, MIN_FRAME_ROWS);
-    if (s.maxRows > 0) {
-      size = (int) Math.min(size, s.maxRows - s.streamOffset);
-    }
-    List<Object[]> rows;
-    try {
-      rows = stream.poll(size, waitMillis);
-    } catch (RuntimeException e) {
-      endStream(s);
-      throw e;
-    }
-    long from = s.streamOffset;
-    s.streamOffset += rows.size();
-    boolean done = s.maxRows > 0 && s.streamOffset >= s.maxRows;
-    if (done) {
-      endStream(s);
-    }
-    return new Frame(from, done, new ArrayList<>(rows));
-  }
-
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     Statement s = statement(h);
-    if (s.stream != null) {
-      return guard(() -> streamFrame(s, fetchMaxRowCount,
-          database.streams().pollWaitMillis()));
+    StreamCursor stream = s.stream;
+    if (stream != null) {
+      return guard(() -> stream.next(fetchMaxRowCount, database.streams().pollWaitMillis()));
     }
     if (s.rows == null) {
       if (s.prepared != null) {
