@@ -60,6 +60,9 @@ public final class CodeCache {
     SimpleCompiler compiler = new SimpleCompiler();
     compiler.setParentClassLoader(CodeCache.class.getClassLoader());
     try {
+      if (Boolean.getBoolean("sluice.codegen.print")) {
+        System.err.println("-- generated code for " + code.description() + "\n" + code.source());
+      }
       compiler.cook(code.source());
       Class<?> c = compiler.getClassLoader().loadClass(code.className());
       return c.getDeclaredConstructor().newInstance();

@@ -42,6 +42,7 @@ public final class ExpressionCodegen {
 
   /** A {@link RowProgram} for a filter-and-project program. */
   public GeneratedCode rowProgram(RexProgram program, String description) {
+    program = IntegerWidening.apply(program, rexBuilder);
     ParameterExpression root0 = Expressions.parameter(Object.class, "root0");
     ParameterExpression row = Expressions.parameter(Object[].class, "row");
     BlockBuilder body = new BlockBuilder();
