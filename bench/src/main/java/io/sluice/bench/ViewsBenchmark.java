@@ -142,16 +142,22 @@ final class ViewsBenchmark implements Callable<Integer> {
       double ingestSeconds = (System.nanoTime() - t0) / 1e9;
       long epochBefore = db.coordinator().committedEpoch();
       long t1 = System.nanoTime();
+      long cpu1 = processCpuNanos();
       db.coordinator().resume();
       long epochs = db.awaitFresh(timeoutSeconds, out) - epochBefore;
       double catchUpSeconds = (System.nanoTime() - t1) / 1e9;
+      // CPU of the whole process over the catch-up (every thread: workers, commits, RocksDB's
+      // flushes and compactions, the JVM's GC): what a change costs, whatever else the machine
+      // runs.
+      double cpuSeconds = (processCpuNanos() - cpu1) / 1e9;
       done++;
       double rate = changesWritten / catchUpSeconds;
       EmbeddedDatabase.ViewStatus status = db.viewStatus(s, sc.viewName());
       out.printf(Locale.ROOT, "  %s: wrote %,d changes in %.2f s (%,.0f/s, not measured); "
-          + "caught up in %.3f s over %d epoch(s): %,.0f changes/s%n", phase.name(),
-          changesWritten, ingestSeconds, changesWritten / ingestSeconds, catchUpSeconds, epochs,
-          rate);
+          + "caught up in %.3f s over %d epoch(s): %,.0f changes/s; %.2f CPU-s, %.2f us of CPU"
+          + " per change%n", phase.name(), changesWritten, ingestSeconds,
+          changesWritten / ingestSeconds, catchUpSeconds, epochs, rate, cpuSeconds,
+          cpuSeconds * 1e6 / changesWritten);
       out.println("  view: " + status);
       boolean running = status != null && "running".equals(status.status());
       ViewVerifier.Outcome v = ViewVerifier.verify(s, sc, done, out);
@@ -171,6 +177,8 @@ final class ViewsBenchmark implements Callable<Integer> {
             .add("catchup_s", catchUpSeconds, 3)
             .add("changes_per_s", rate, 0)
             .add("epochs", epochs)
+            .add("cpu_s", cpuSeconds, 2)
+            .add("cpu_us_per_change", cpuSeconds * 1e6 / changesWritten, 2)
             .add("ingest_rows_per_s", changesWritten / ingestSeconds, 0)
             .add("view_rows", status == null ? -1 : status.rowCount())
             .add("state_mb", status == null ? Double.NaN : status.stateBytes() / 1048576.0, 1);
@@ -182,5 +190,13 @@ final class ViewsBenchmark implements Callable<Integer> {
       }
     }
     return ok;
+  }
+
+  /** CPU time the process has used so far, every thread counted. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime() : 0;
   }
 }

@@ -18,15 +18,25 @@ import java.util.Objects;
  *     (the rows of a continuous result are changes and have none)
  * @param outputFields for each result column, its position in the tree's rows
  * @param parameterTypes the types of the {@code ?} parameters, in order
+ * @param uniqueKey positions of the tree's columns that the planner proved a unique key of its
+ *     rows (so no row occurs twice); empty when none is known. Only continuous plans look for
+ *     one.
  */
 public record QueryPlan(PlanNode root, RowType rowType, List<SortKey> order,
-    List<Integer> outputFields, List<DataType> parameterTypes) {
+    List<Integer> outputFields, List<DataType> parameterTypes, List<Integer> uniqueKey) {
+  /** A plan with no unique key known. */
+  public QueryPlan(PlanNode root, RowType rowType, List<SortKey> order,
+      List<Integer> outputFields, List<DataType> parameterTypes) {
+    this(root, rowType, order, outputFields, parameterTypes, List.of());
+  }
+
   public QueryPlan {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(rowType, "rowType");
     order = List.copyOf(order);
     outputFields = List.copyOf(outputFields);
     parameterTypes = List.copyOf(parameterTypes);
+    uniqueKey = List.copyOf(uniqueKey);
     if (rowType.size() != outputFields.size()) {
       throw new IllegalArgumentException("one output field per result column");
     }
@@ -35,6 +45,11 @@ public record QueryPlan(PlanNode root, RowType rowType, List<SortKey> order,
         throw new IllegalArgumentException("output field " + f + " is not a column of the plan");
       }
     }
+  }
+
+  /** Whether the planner proved that the tree never yields the same row twice. */
+  public boolean distinctRows() {
+    return !uniqueKey.isEmpty();
   }
 
   /** Whether the result is the tree's rows unchanged (no columns dropped or moved). */

@@ -72,14 +72,10 @@ public final class SluicePlanner {
    * rows kept up to date, is dropped.
    */
   public QueryPlan planContinuous(SqlNode query, CatalogReader catalog) {
-    return planContinuous(query, catalog, null);
-  }
-
-  private QueryPlan planContinuous(SqlNode query, CatalogReader catalog,
-      Consumer<RelNode> optimized) {
-    QueryPlan p = plan(query, catalog, true, optimized);
+    List<Integer> key = new ArrayList<>();
+    QueryPlan p = plan(query, catalog, true, rel -> key.addAll(uniqueKey(rel)));
     return new QueryPlan(Exchanges.place(p.root()), p.rowType(), List.of(), p.outputFields(),
-        p.parameterTypes());
+        p.parameterTypes(), key);
   }
 
   /**
@@ -114,12 +110,11 @@ public final class SluicePlanner {
       }
     }
     select.setOperand(0, new SqlNodeList(keywords, select.getParserPosition()));
-    List<Integer> key = new ArrayList<>();
-    QueryPlan plan = planContinuous(query, catalog, rel -> key.addAll(uniqueKey(rel)));
+    QueryPlan plan = planContinuous(query, catalog);
     if (!plan.parameterTypes().isEmpty()) {
       throw SluiceException.unsupported("SELECT STREAM cannot have parameters");
     }
-    return new StreamPlan(plan, key);
+    return new StreamPlan(plan, plan.uniqueKey());
   }
 
   private static SqlSelect topSelect(SqlNode query) {

@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * dataflow up to that cut on the worker pool, and writes every view's sealed state changes and
  * progress and the epoch number in one RocksDB batch. That write needs no fsync: what it holds
  * can be recomputed from the table logs, which are durable.
+ *
+ * <p>Commits are pipelined: epoch {@code e}'s batch is written on the commit thread while the
+ * workers already run epoch {@code e + 1} (its operators read {@code e}'s writes from the
+ * sealed overlays of their state tables until the write lands). At most one commit is in
+ * flight, and commits land in epoch order. An epoch is committed — readers see it, listeners
+ * hear of it — only once its write has returned.
  */
 public final class EpochCoordinator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EpochCoordinator.class);
@@ -42,6 +48,10 @@ public final class EpochCoordinator implements AutoCloseable {
   private final Map<Long, StreamingDataflow> dataflows = new ConcurrentHashMap<>();
   private final Set<Long> removals = new HashSet<>();
   private final Thread thread;
+  /** Writes epochs' batches, one at a time, in order. */
+  private final ExecutorService committer;
+  /** The commit in flight (or the last one); used by the coordinator's thread only. */
+  private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
   private final Object monitor = new Object();
   private volatile long intervalMillis;
   private long committed;
@@ -53,6 +63,8 @@ public final class EpochCoordinator implements AutoCloseable {
   private volatile boolean closed;
   private boolean paused;
   private boolean running;
+  /** Whether an epoch's commit is in flight. */
+  private boolean committing;
   /** Whether the next epoch cut stores its number even if no view changes in it. */
   private boolean storeNextEpoch;
 
@@ -75,6 +87,11 @@ public final class EpochCoordinator implements AutoCloseable {
     byte[] stored = store.get(Keyspace.META, EPOCH_KEY);
     this.committed = stored == null ? 0 : java.nio.ByteBuffer.wrap(stored).getLong();
     this.cutTaken = committed;
+    this.committer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "sluice-commit");
+      t.setDaemon(true);
+      return t;
+    });
     this.thread = new Thread(this::loop, "sluice-epochs");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -100,13 +117,14 @@ public final class EpochCoordinator implements AutoCloseable {
   }
 
   /**
-   * Stops cutting epochs until {@link #resume}; returns once no epoch is running. Changes keep
-   * accumulating in the table logs (benchmarks use this to measure how fast views catch up).
+   * Stops cutting epochs until {@link #resume}; returns once no epoch is running or committing.
+   * Changes keep accumulating in the table logs (benchmarks use this to measure how fast views
+   * catch up).
    */
   public void pause() throws InterruptedException {
     synchronized (monitor) {
       paused = true;
-      while (running) {
+      while (running || committing) {
         monitor.wait();
       }
     }
@@ -139,16 +157,16 @@ public final class EpochCoordinator implements AutoCloseable {
       if (!dataflows.containsKey(viewId)) {
         return;
       }
-      if (!running) {
-        // Between epochs (the coordinator starts one only under this monitor): no epoch can
-        // be using the dataflow, so it stops now.
+      if (!running && !committing) {
+        // Between epochs (the coordinator starts one only under this monitor) and with no
+        // commit in flight: nothing can be using the dataflow, so it stops now.
         dataflows.remove(viewId).close();
         removals.remove(viewId);
         monitor.notifyAll();
         return;
       }
       removals.add(viewId);
-      requested = Math.max(requested, committed + 1);
+      requested = Math.max(requested, cutTaken + 1);
       monitor.notifyAll();
       while (dataflows.containsKey(viewId) && !closed) {
         monitor.wait();
@@ -156,8 +174,17 @@ public final class EpochCoordinator implements AutoCloseable {
     }
   }
 
-  /** Closes the dataflows asked to stop; between epochs, on the coordinator's thread. */
-  private void applyRemovals() {
+  /**
+   * Closes the dataflows asked to stop; between epochs, on the coordinator's thread, once the
+   * commit in flight (which may still write their state) has landed.
+   */
+  private void applyRemovals() throws InterruptedException {
+    synchronized (monitor) {
+      if (removals.isEmpty()) {
+        return;
+      }
+    }
+    awaitLastCommit();
     synchronized (monitor) {
       for (long id : removals) {
         StreamingDataflow d = dataflows.remove(id);
@@ -272,7 +299,7 @@ public final class EpochCoordinator implements AutoCloseable {
         synchronized (monitor) {
           long now = System.currentTimeMillis();
           while (!closed
-              && (paused || (requested <= committed && !lagging && now < next))) {
+              && (paused || (requested <= cutTaken && !lagging && now < next))) {
             monitor.wait(paused ? 0 : next - now);
             now = System.currentTimeMillis();
           }
@@ -314,7 +341,7 @@ public final class EpochCoordinator implements AutoCloseable {
     boolean storeNumber;
     Map<Long, Long> cut = new HashMap<>();
     synchronized (monitor) {
-      number = committed + 1;
+      number = cutTaken + 1;
       storeNumber = storeNextEpoch;
       storeNextEpoch = false;
       for (long t : tables) {
@@ -329,6 +356,7 @@ public final class EpochCoordinator implements AutoCloseable {
           : CompletableFuture.completedFuture(d.idle(epoch)));
     }
     List<EpochReport> reports = new ArrayList<>();
+    List<StreamingDataflow> failed = new ArrayList<>();
     boolean behind = false;
     for (int i = 0; i < futures.size(); i++) {
       StreamingDataflow d = running.get(i);
@@ -336,48 +364,108 @@ public final class EpochCoordinator implements AutoCloseable {
       try {
         r = futures.get(i).get();
       } catch (ExecutionException e) {
-        LOG.error("materialized view {} crashed", d.name(), e.getCause());
+        LOG.error("dataflow {} crashed", d.name(), e.getCause());
         r = null;
       }
       if (r == null) {
-        LOG.warn("materialized view {} failed: {}", d.name(), d.failure());
-        listener.failed(d, d.failure() == null ? "crashed" : d.failure());
+        failed.add(d);
         continue;
       }
       reports.add(r);
       behind |= !r.caughtUp();
     }
-    // An epoch in which nothing changed writes nothing: the stored epoch number need only be
-    // at least that of every view's stored progress.
-    boolean anyChange = storeNumber || reports.stream().anyMatch(r -> !r.idle());
-    try (KvBatch batch = anyChange ? store.newBatch() : null) {
-      for (EpochReport r : reports) {
-        if (r.idle()) {
-          continue;
-        }
-        r.delta().addTo(batch);
-        StreamingDataflow d = r.dataflow();
-        if (!d.isTransient()) {
-          new ViewProgress(number, r.backfilled(), d.rowCount() + r.rowDelta(), r.offsets())
-              .write(batch, d.viewId());
-        }
-      }
-      if (batch != null) {
-        ByteWriter w = new ByteWriter(8);
-        w.writeLong(number);
-        batch.put(Keyspace.META, EPOCH_KEY, w.toByteArray());
-        store.write(batch);
+    // The previous epoch's commit lands first: a failed dataflow restarts from its last
+    // committed state, so that state must be in the store before anyone hears of the failure,
+    // and a dataflow whose previous epoch could not be committed cannot commit this one.
+    awaitLastCommit();
+    List<EpochReport> committable = new ArrayList<>();
+    for (EpochReport r : reports) {
+      if (r.dataflow().failure() == null) {
+        committable.add(r);
+      } else {
+        failed.add(r.dataflow());
       }
     }
-    for (EpochReport r : reports) {
-      r.dataflow().committed(r);
+    for (StreamingDataflow d : failed) {
+      LOG.warn("dataflow {} failed: {}", d.name(), d.failure());
+      listener.failed(d, d.failure() == null ? "crashed" : d.failure());
     }
     synchronized (monitor) {
-      committed = number;
       lagging = behind;
-      monitor.notifyAll();
+      committing = true;
     }
-    listener.committed(number, reports);
+    try {
+      lastCommit = CompletableFuture.runAsync(() -> commit(number, storeNumber, committable),
+          committer);
+    } catch (RuntimeException e) {
+      synchronized (monitor) {
+        committing = false;
+        monitor.notifyAll();
+      }
+      throw e;
+    }
+  }
+
+  /** Waits until the commit in flight, if any, has landed (or failed). */
+  private void awaitLastCommit() throws InterruptedException {
+    try {
+      lastCommit.get();
+    } catch (ExecutionException e) {
+      // commit() handles its own failures; nothing else can go wrong there.
+      LOG.error("epoch commit crashed", e.getCause());
+    }
+  }
+
+  /**
+   * Writes an epoch's state changes, view progress and number in one batch, then tells the
+   * dataflows and the listener. On the commit thread. If the write fails, every dataflow in the
+   * batch fails (and restarts from its last committed state under the view restart policy)
+   * rather than go on past an epoch the store does not have.
+   */
+  private void commit(long number, boolean storeNumber, List<EpochReport> reports) {
+    try {
+      // An epoch in which nothing changed writes nothing: the stored epoch number need only be
+      // at least that of every view's stored progress.
+      boolean anyChange = storeNumber || reports.stream().anyMatch(r -> !r.idle());
+      try (KvBatch batch = anyChange ? store.newBatch() : null) {
+        for (EpochReport r : reports) {
+          if (r.idle()) {
+            continue;
+          }
+          r.delta().addTo(batch);
+          StreamingDataflow d = r.dataflow();
+          if (!d.isTransient()) {
+            new ViewProgress(number, r.backfilled(), d.rowCount() + r.rowDelta(), r.offsets())
+                .write(batch, d.viewId());
+          }
+        }
+        if (batch != null) {
+          ByteWriter w = new ByteWriter(8);
+          w.writeLong(number);
+          batch.put(Keyspace.META, EPOCH_KEY, w.toByteArray());
+          store.write(batch);
+        }
+      } catch (RuntimeException e) {
+        LOG.error("epoch {} could not be committed; its dataflows stop", number, e);
+        for (EpochReport r : reports) {
+          r.dataflow().failCommit(e);
+        }
+        return;
+      }
+      for (EpochReport r : reports) {
+        r.dataflow().committed(r);
+      }
+      synchronized (monitor) {
+        committed = number;
+        monitor.notifyAll();
+      }
+      listener.committed(number, reports);
+    } finally {
+      synchronized (monitor) {
+        committing = false;
+        monitor.notifyAll();
+      }
+    }
   }
 
   @Override
@@ -388,9 +476,12 @@ public final class EpochCoordinator implements AutoCloseable {
     }
     try {
       thread.join(10_000);
+      committer.shutdown();
+      committer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    committer.shutdownNow();
     workers.shutdownNow();
     for (StreamingDataflow d : dataflows.values()) {
       d.close();

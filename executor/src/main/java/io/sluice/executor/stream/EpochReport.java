@@ -1,6 +1,7 @@
 package io.sluice.executor.stream;
 
 import io.sluice.storage.state.EpochDelta;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +16,11 @@ import java.util.Map;
  *     bounded amount per epoch, so a view far behind takes several epochs to catch up)
  * @param idle whether there was nothing to process (the state and offsets did not change)
  * @param rowDelta how the view's row count changed
+ * @param changes a continuous SELECT's net changes in the epoch (row to weight); empty for a view
  */
 public record EpochReport(StreamingDataflow dataflow, EpochDelta delta, Map<Long, Long> offsets,
-    boolean backfilled, boolean caughtUp, boolean idle, long rowDelta) {
+    boolean backfilled, boolean caughtUp, boolean idle, long rowDelta,
+    Map<List<Object>, Long> changes) {
   public EpochReport {
     offsets = Map.copyOf(offsets);
   }

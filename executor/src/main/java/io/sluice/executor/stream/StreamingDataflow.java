@@ -104,11 +104,11 @@ public final class StreamingDataflow {
   private final List<TableFeed> tableFeeds = new ArrayList<>();
   private final List<ValuesFeed> valuesFeeds = new ArrayList<>();
   private final List<MaterializeOperator> sinks = new ArrayList<>();
+  /** Whether the planner proved the view's rows distinct (see {@link MaterializeOperator}). */
+  private boolean distinctRows;
   /** For a continuous SELECT: who gets its changes, and its sinks; null and empty for a view. */
   private final ChangeConsumer consumer;
   private final List<CollectChangesOperator> collectors = new ArrayList<>();
-  /** The changes of the epoch being run, handed to the consumer once it commits. */
-  private Map<List<Object>, Long> pendingChanges = new HashMap<>();
   private boolean backfillReported;
   private KvSnapshot backfillSnapshot;
   private boolean caughtUp;
@@ -160,10 +160,10 @@ public final class StreamingDataflow {
    *     snapshot (which {@code offsets} correspond to) are emitted first; the dataflow closes it
    */
   public static StreamingDataflow create(long viewId, String name, PlanNode root,
-      int partitions, RocksDbStore store, ExecutionEnvironment env, TableLogs logs,
-      Map<Long, Long> offsets, long rowCount, KvSnapshot backfillSnapshot) {
-    return create(viewId, name, root, partitions, store, env, logs, offsets, rowCount,
-        backfillSnapshot, null);
+      boolean distinctRows, int partitions, RocksDbStore store, ExecutionEnvironment env,
+      TableLogs logs, Map<Long, Long> offsets, long rowCount, KvSnapshot backfillSnapshot) {
+    return create(viewId, name, root, distinctRows, partitions, store, env, logs, offsets,
+        rowCount, backfillSnapshot, null);
   }
 
   /**
@@ -175,16 +175,17 @@ public final class StreamingDataflow {
   public static StreamingDataflow createTransient(long id, String name, PlanNode root,
       int partitions, RocksDbStore store, ExecutionEnvironment env, TableLogs logs,
       Map<Long, Long> offsets, KvSnapshot snapshot, ChangeConsumer consumer) {
-    return create(id, name, root, partitions, store, env, logs, offsets, 0, snapshot,
+    return create(id, name, root, false, partitions, store, env, logs, offsets, 0, snapshot,
         java.util.Objects.requireNonNull(consumer));
   }
 
   private static StreamingDataflow create(long viewId, String name, PlanNode root,
-      int partitions, RocksDbStore store, ExecutionEnvironment env, TableLogs logs,
-      Map<Long, Long> offsets, long rowCount, KvSnapshot backfillSnapshot,
+      boolean distinctRows, int partitions, RocksDbStore store, ExecutionEnvironment env,
+      TableLogs logs, Map<Long, Long> offsets, long rowCount, KvSnapshot backfillSnapshot,
       ChangeConsumer consumer) {
     StreamingDataflow d = new StreamingDataflow(viewId, name, partitions, logs,
         new RocksDbStateBackend(store), backfillSnapshot, consumer);
+    d.distinctRows = distinctRows;
     d.rowCount = rowCount;
     try {
       d.build(root, env, offsets);
@@ -282,7 +283,7 @@ public final class StreamingDataflow {
       collectors.add(sink);
       end = builder.vertex("CollectChanges(" + name + ")", sink, 1, Map.of());
     } else if (isSink) {
-      MaterializeOperator sink = new MaterializeOperator("contents");
+      MaterializeOperator sink = new MaterializeOperator("contents", distinctRows);
       sinks.add(sink);
       end = builder.vertex("Materialize(" + name + ")", sink, 1,
           Map.of(contentsDecl(viewRow), contentsTableId(viewId)));
@@ -432,7 +433,7 @@ public final class StreamingDataflow {
   /** The report of an epoch with nothing to do (see {@link #hasWork}). */
   public EpochReport idle(Epoch epoch) {
     return new EpochReport(this, EpochDelta.empty(epoch.number()), positions(), true, true, true,
-        0);
+        0, Map.of());
   }
 
   /**
@@ -489,10 +490,12 @@ public final class StreamingDataflow {
     for (MaterializeOperator s : sinks) {
       rowDelta += s.takeRowDelta();
     }
+    // A continuous SELECT's changes of this epoch, handed to its consumer once it commits.
+    Map<List<Object>, Long> changes = new HashMap<>();
     for (CollectChangesOperator c : collectors) {
       for (Map.Entry<List<Object>, Long> e : c.takeChanges().entrySet()) {
         rowDelta += e.getValue();
-        pendingChanges.merge(e.getKey(), e.getValue(), (a, b) -> a + b == 0 ? null : a + b);
+        changes.merge(e.getKey(), e.getValue(), (a, b) -> a + b == 0 ? null : a + b);
       }
     }
     EpochDelta delta = backend.seal(epoch.number());
@@ -506,7 +509,15 @@ public final class StreamingDataflow {
       backfillSnapshot.close();
       backfillSnapshot = null;
     }
-    return new EpochReport(this, delta, offsets, done, caughtUp, !busy, rowDelta);
+    return new EpochReport(this, delta, offsets, done, caughtUp, !busy, rowDelta, changes);
+  }
+
+  /**
+   * The coordinator could not commit an epoch this dataflow took part in: the dataflow stops,
+   * as on an error of its own, and is restarted (if at all) from its last committed state.
+   */
+  void failCommit(Throwable t) {
+    fail(t);
   }
 
   private EpochReport fail(Throwable t) {
@@ -519,7 +530,6 @@ public final class StreamingDataflow {
       b.clear();
     }
     if (consumer != null) {
-      pendingChanges = new HashMap<>();
       for (CollectChangesOperator c : collectors) {
         c.takeChanges();
       }
@@ -541,12 +551,10 @@ public final class StreamingDataflow {
     if (report.caughtUp()) {
       freshEpoch = report.delta().epoch();
     }
-    if (consumer != null && (!pendingChanges.isEmpty()
+    if (consumer != null && (!report.changes().isEmpty()
         || (report.backfilled() && !backfillReported))) {
-      Map<List<Object>, Long> changes = pendingChanges;
-      pendingChanges = new HashMap<>();
       backfillReported |= report.backfilled();
-      consumer.committed(report.delta().epoch(), report.backfilled(), changes);
+      consumer.committed(report.delta().epoch(), report.backfilled(), report.changes());
     }
   }
 

@@ -61,7 +61,10 @@ final class ExplainHandler implements Handler<Explain> {
   }
 
   private static String dataflow(Database db, String view, QueryPlan plan) {
-    return "Materialize(view=" + view + ", partitions=" + db.views().partitions() + ")\n"
+    String rows = plan.distinctRows()
+        ? ", distinct rows: unique key " + plan.uniqueKey().stream().map(i -> "$" + i).toList()
+        : "";
+    return "Materialize(view=" + view + ", partitions=" + db.views().partitions() + rows + ")\n"
         + "    state " + StreamingDataflow.contentsDecl(plan.root().rowType()).describe() + "\n"
         + PlanPrinter.print(plan.root()).indent(2);
   }

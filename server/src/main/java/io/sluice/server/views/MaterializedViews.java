@@ -182,7 +182,8 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
         logs.subscribe(t);
       }
       if (resume) {
-        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(), partitions,
+        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(),
+            plan.distinctRows(), partitions,
             db.store(), db, logs, progress.offsets(), progress.rowCount(), null);
       } else {
         wipeState(def.id(), fingerprint);
@@ -191,7 +192,8 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
           offsets.put(t.id(), logs.committedSeq(t.id()));
         }
         KvSnapshot snapshot = db.store().snapshot();
-        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(), partitions,
+        dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(),
+            plan.distinctRows(), partitions,
             db.store(), db, logs, offsets, 0, snapshot);
       }
     } catch (RuntimeException e) {

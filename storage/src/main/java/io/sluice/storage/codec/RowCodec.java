@@ -45,11 +45,17 @@ public final class RowCodec {
     for (int i = 0; i < bitmapBytes; i++) {
       w.write(0);
     }
-    byte[] bitmap = new byte[bitmapBytes];
+    // Null bits of the first 64 columns in a long, of any others in an array.
+    long nulls = 0;
+    byte[] moreNulls = bitmapBytes > 8 ? new byte[bitmapBytes] : null;
     for (int i = 0; i < kinds.length; i++) {
       Object v = row[i];
       if (v == null) {
-        bitmap[i >>> 3] |= (byte) (1 << (i & 7));
+        if (i < 64) {
+          nulls |= 1L << i;
+        } else {
+          moreNulls[i >>> 3] |= (byte) (1 << (i & 7));
+        }
         continue;
       }
       switch (kinds[i]) {
@@ -99,7 +105,10 @@ public final class RowCodec {
           throw new IllegalArgumentException("cannot encode type " + kinds[i]);
       }
     }
-    System.arraycopy(bitmap, 0, w.array(), bitmapStart, bitmapBytes);
+    byte[] out = w.array();
+    for (int b = 0; b < bitmapBytes; b++) {
+      out[bitmapStart + b] = b < 8 ? (byte) (nulls >>> (8 * b)) : moreNulls[b];
+    }
   }
 
   /** Decodes a row. */
