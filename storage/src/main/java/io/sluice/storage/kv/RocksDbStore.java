@@ -16,6 +16,7 @@ import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -24,6 +25,7 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.RocksMemEnv;
 import org.rocksdb.Slice;
 import org.rocksdb.Snapshot;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,12 +62,15 @@ public final class RocksDbStore implements AutoCloseable {
   private final BloomFilter bloom;
   private final Env env;
   private volatile boolean closed;
+  private final int[] familyIds = new int[Keyspace.values().length];
 
   private RocksDbStore(Path dir, StoreOptions options, Env env) {
     this.dir = dir;
     this.options = options;
     this.env = env;
-    this.cache = new LRUCache(options.blockCacheBytes());
+    // Half the cache is kept for index and filter blocks (high priority), so a stream of data
+    // blocks (a big scan, a load) cannot push them out.
+    this.cache = new LRUCache(options.blockCacheBytes(), -1, false, 0.5);
     this.bloom = new BloomFilter(10);
     this.dbOptions = new DBOptions()
         .setCreateIfMissing(true)
@@ -82,9 +87,20 @@ public final class RocksDbStore implements AutoCloseable {
           .setBlockCache(cache)
           .setFilterPolicy(bloom)
           .setWholeKeyFiltering(true)
-          .setBlockSize(16 * 1024)
+          // Operator state is read a key at a time, at random: small blocks make a cache miss
+          // read and decompress 4 KB rather than 16. Tables and logs are scanned as well.
+          .setBlockSize(ks == Keyspace.STATE ? 4 * 1024 : 16 * 1024)
+          // Index and filter blocks live in the block cache, partitioned: a point read loads
+          // the few KB of filter and index it needs, never a whole file's (megabytes for a big
+          // file; with a small cache a view's state lookups re-read and checksummed them for
+          // every key, 100 s an epoch). The top level of each stays pinned.
           .setCacheIndexAndFilterBlocks(true)
-          .setPinL0FilterAndIndexBlocksInCache(true);
+          .setCacheIndexAndFilterBlocksWithHighPriority(true)
+          .setPinL0FilterAndIndexBlocksInCache(true)
+          .setPinTopLevelIndexAndFilter(true)
+          .setIndexType(IndexType.kTwoLevelIndexSearch)
+          .setPartitionFilters(true)
+          .setMetadataBlockSize(4096);
       ColumnFamilyOptions cf = new ColumnFamilyOptions()
           .setTableFormatConfig(table)
           .setWriteBufferSize(options.writeBufferBytes())
@@ -105,6 +121,7 @@ public final class RocksDbStore implements AutoCloseable {
     }
     for (Keyspace ks : Keyspace.values()) {
       handles.put(ks, allHandles.get(ks.ordinal()));
+      familyIds[ks.ordinal()] = allHandles.get(ks.ordinal()).getID();
     }
     // Writes go to the write-ahead log without an fsync; awaitDurable syncs it, once for every
     // batch written so far (group commit).
@@ -136,6 +153,11 @@ public final class RocksDbStore implements AutoCloseable {
   /** Whether the store lives only in memory. */
   public boolean isInMemory() {
     return env != null;
+  }
+
+  /** The RocksDB column family id of a keyspace (0 is RocksDB's default family). */
+  int columnFamilyId(Keyspace ks) {
+    return familyIds[ks.ordinal()];
   }
 
   ColumnFamilyHandle handle(Keyspace ks) {
@@ -220,9 +242,12 @@ public final class RocksDbStore implements AutoCloseable {
    */
   public long write(KvBatch batch) {
     try {
-      synchronized (writeOrder) {
-        db.write(writeOptions, batch.batch);
-        return ++writeOrder[0];
+      byte[] encoded = batch.encoded();
+      try (WriteBatch wb = new WriteBatch(encoded)) {
+        synchronized (writeOrder) {
+          db.write(writeOptions, wb);
+          return ++writeOrder[0];
+        }
       }
     } catch (RocksDBException e) {
       throw new StorageException("cannot commit a write: " + e.getMessage(), e);

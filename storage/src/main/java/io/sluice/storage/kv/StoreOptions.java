@@ -9,9 +9,12 @@ package io.sluice.storage.kv;
  * @param writeBufferBytes the size of each column family's memtable
  */
 public record StoreOptions(boolean syncWrites, long blockCacheBytes, long writeBufferBytes) {
-  /** Durable writes, 64 MiB cache, 32 MiB memtables. */
+  /**
+   * Durable writes, a 256 MiB block cache (native memory, filled only as data is read; half of
+   * it kept for index and filter blocks), 32 MiB memtables.
+   */
   public static StoreOptions defaults() {
-    return new StoreOptions(true, 64L << 20, 32L << 20);
+    return new StoreOptions(true, 256L << 20, 32L << 20);
   }
 
   /** These options with fsync on commit turned on or off. */
