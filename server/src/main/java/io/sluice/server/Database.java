@@ -93,7 +93,9 @@ public final class Database implements AutoCloseable, ExecutionEnvironment {
    */
   public static Database open(DatabaseConfig config, boolean recoverInBackground) {
     long start = System.nanoTime();
-    StoreOptions options = StoreOptions.defaults().withSyncWrites(config.syncWrites());
+    StoreOptions defaults = StoreOptions.defaults();
+    StoreOptions options = new StoreOptions(config.syncWrites(), config.cacheBytes(),
+        defaults.writeBufferBytes());
     if (config.restoreCheckpoint() != null) {
       if (config.isInMemory()) {
         throw new IllegalArgumentException("a database in memory has no checkpoints to restore");

@@ -1,5 +1,6 @@
 package io.sluice.server;
 
+import io.sluice.storage.kv.StoreOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,20 +16,27 @@ import java.util.Map;
  * @param settings system settings given on the command line: they take precedence over those
  *     stored with ALTER SYSTEM, for this run
  * @param restoreCheckpoint the retained checkpoint to restore before opening, or null
+ * @param cacheBytes the size of RocksDB's block cache (native memory, not heap)
  */
 public record DatabaseConfig(Path dataDirectory, boolean syncWrites, long barrierIntervalMillis,
-    int workers, Map<String, String> settings, Long restoreCheckpoint) {
+    int workers, Map<String, String> settings, Long restoreCheckpoint, long cacheBytes) {
   /** The time between epochs unless configured. */
   public static final long DEFAULT_BARRIER_INTERVAL_MILLIS = 100;
+  /** The block cache size unless configured. */
+  public static final long DEFAULT_CACHE_BYTES = StoreOptions.defaults().blockCacheBytes();
 
   public DatabaseConfig {
     settings = Map.copyOf(settings);
+    if (cacheBytes < 1 << 20) {
+      throw new IllegalArgumentException("the cache must be at least 1 MiB");
+    }
   }
 
-  /** A database with no command-line settings and nothing to restore. */
+  /** A database with no command-line settings, nothing to restore and the default cache. */
   public DatabaseConfig(Path dataDirectory, boolean syncWrites, long barrierIntervalMillis,
       int workers) {
-    this(dataDirectory, syncWrites, barrierIntervalMillis, workers, Map.of(), null);
+    this(dataDirectory, syncWrites, barrierIntervalMillis, workers, Map.of(), null,
+        DEFAULT_CACHE_BYTES);
   }
 
   /** A durable database in a directory. */
@@ -50,7 +58,7 @@ public record DatabaseConfig(Path dataDirectory, boolean syncWrites, long barrie
   /** This configuration with another epoch interval. */
   public DatabaseConfig withBarrierInterval(long millis) {
     return new DatabaseConfig(dataDirectory, syncWrites, millis, workers, settings,
-        restoreCheckpoint);
+        restoreCheckpoint, cacheBytes);
   }
 
   /** This configuration with a system setting given as on the command line. */
@@ -58,13 +66,19 @@ public record DatabaseConfig(Path dataDirectory, boolean syncWrites, long barrie
     Map<String, String> s = new LinkedHashMap<>(settings);
     s.put(name, value);
     return new DatabaseConfig(dataDirectory, syncWrites, barrierIntervalMillis, workers, s,
-        restoreCheckpoint);
+        restoreCheckpoint, cacheBytes);
   }
 
   /** This configuration, restoring a retained checkpoint before the database opens. */
   public DatabaseConfig withRestore(long checkpointId) {
     return new DatabaseConfig(dataDirectory, syncWrites, barrierIntervalMillis, workers,
-        settings, checkpointId);
+        settings, checkpointId, cacheBytes);
+  }
+
+  /** This configuration with another block cache size. */
+  public DatabaseConfig withCacheBytes(long bytes) {
+    return new DatabaseConfig(dataDirectory, syncWrites, barrierIntervalMillis, workers,
+        settings, restoreCheckpoint, bytes);
   }
 
   /** Whether the database lives only in memory. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -142,6 +143,11 @@ public final class Main implements Callable<Integer> {
             + "CHECKPOINTS lists them); the replaced store is kept in DIR/db.before-restore.")
     Long restoreCheckpoint;
 
+    @Option(names = "--cache-size", paramLabel = "SIZE",
+        description = "RocksDB's block cache, native memory outside the Java heap, e.g. 512MB, "
+            + "2GB (default: 256MB). Views whose state outgrows it read from disk.")
+    String cacheSize;
+
     @Option(names = "--stream-idle-timeout", paramLabel = "SECONDS",
         defaultValue = "" + ContinuousQueries.DEFAULT_IDLE_TIMEOUT_MILLIS / 1000,
         description = "A SELECT STREAM whose client has not fetched for this long is ended "
@@ -178,6 +184,9 @@ public final class Main implements Callable<Integer> {
           "--checkpoint-retain");
       if (restoreCheckpoint != null) {
         config = config.withRestore(restoreCheckpoint);
+      }
+      if (cacheSize != null) {
+        config = config.withCacheBytes(byteSize(cacheSize, "--cache-size"));
       }
       Database db;
       try {
@@ -223,6 +232,33 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(new ServerCommand()),
           flag + ": " + e.getMessage());
     }
+  }
+
+  /** A size such as 512MB, 2GB or 1048576 (bytes), at least 1MB. */
+  static long byteSize(String text, String flag) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?i)\\s*(\\d+)\\s*(b|kb|mb|gb|tb)?\\s*").matcher(text);
+    long value = -1;
+    if (m.matches()) {
+      int shift = switch (m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT)) {
+        case "kb" -> 10;
+        case "mb" -> 20;
+        case "gb" -> 30;
+        case "tb" -> 40;
+        default -> 0;
+      };
+      try {
+        long n = Long.parseLong(m.group(1));
+        value = n > (Long.MAX_VALUE >> shift) ? -1 : n << shift;
+      } catch (NumberFormatException e) {
+        value = -1;
+      }
+    }
+    if (value < (1L << 20)) {
+      throw new CommandLine.ParameterException(new CommandLine(new ServerCommand()),
+          flag + ": expected a size of at least 1MB such as 512MB or 2GB, got '" + text + "'");
+    }
+    return value;
   }
 
   /** Reports the build's version. */
