@@ -27,6 +27,11 @@ final class AggregateFunctions {
       case SUM0:
         acc[offset] = zero(call.type().kind());
         acc[offset + 1] = 0L;
+        if (approximate(call)) {
+          acc[offset + 2] = 0L;
+          acc[offset + 3] = 0L;
+          acc[offset + 4] = 0L;
+        }
         break;
       case MIN:
       case MAX:
@@ -74,9 +79,19 @@ final class AggregateFunctions {
             Values.toBigDecimal((Number) value).multiply(BigDecimal.valueOf(weight)));
         break;
       case REAL:
-      case DOUBLE:
-        acc[offset] = ((Number) sum).doubleValue() + ((Number) value).doubleValue() * weight;
+      case DOUBLE: {
+        // Exactly: the sum of finite values as a BigDecimal, the others counted.
+        double d = ((Number) value).doubleValue();
+        int special = Double.isNaN(d) ? 4 : d == Double.POSITIVE_INFINITY ? 2
+            : d == Double.NEGATIVE_INFINITY ? 3 : 0;
+        if (special == 0) {
+          acc[offset] = ((BigDecimal) sum).add(
+              new BigDecimal(d).multiply(BigDecimal.valueOf(weight)));
+        } else {
+          acc[offset + special] = (Long) acc[offset + special] + weight;
+        }
         break;
+      }
       default:
         throw SluiceException.unsupported("SUM over " + call.type().typeName());
     }
@@ -99,9 +114,9 @@ final class AggregateFunctions {
         if ((Long) acc[offset + 1] == 0) {
           return null;
         }
-        return narrow(call, acc[offset]);
+        return approximate(call) ? approximateSum(call, acc, offset) : narrow(call, acc[offset]);
       case SUM0:
-        return narrow(call, acc[offset]);
+        return approximate(call) ? approximateSum(call, acc, offset) : narrow(call, acc[offset]);
       case MIN:
       case MAX:
       case ANY_VALUE:
@@ -126,11 +141,38 @@ final class AggregateFunctions {
 
   private static Object zero(TypeKind kind) {
     switch (kind) {
-      case DECIMAL: return BigDecimal.ZERO;
+      case DECIMAL:
       case REAL:
-      case DOUBLE: return 0.0d;
+      case DOUBLE: return BigDecimal.ZERO;
       default: return 0L;
     }
+  }
+
+  /** Whether a SUM is over REAL or DOUBLE (its accumulator is exact, see AggregateNode). */
+  private static boolean approximate(AggCall call) {
+    TypeKind kind = call.type().kind();
+    return kind == TypeKind.DOUBLE || kind == TypeKind.REAL;
+  }
+
+  /**
+   * A REAL or DOUBLE sum from its exact accumulator: NaN if a NaN is among the values or both
+   * infinities are, an infinity if one is, else the exact sum of the values rounded once.
+   */
+  private static Object approximateSum(AggCall call, Object[] acc, int offset) {
+    long posInf = (Long) acc[offset + 2];
+    long negInf = (Long) acc[offset + 3];
+    long nan = (Long) acc[offset + 4];
+    double d;
+    if (nan > 0 || (posInf > 0 && negInf > 0)) {
+      d = Double.NaN;
+    } else if (posInf > 0) {
+      d = Double.POSITIVE_INFINITY;
+    } else if (negInf > 0) {
+      d = Double.NEGATIVE_INFINITY;
+    } else {
+      d = ((BigDecimal) acc[offset]).doubleValue();
+    }
+    return call.type().kind() == TypeKind.REAL ? (Object) (float) d : (Object) d;
   }
 
   private static Object narrow(AggCall call, Object sum) {

@@ -224,6 +224,27 @@ class AggregateOperatorTest {
         .expect("-1 [4.00, 4.00]\n+1 [null, 0.00]");
   }
 
+  /**
+   * A DOUBLE sum is kept exactly, so values that leave do not leave rounding behind: a running
+   * double sum of 1e16 + 1 - 1e16 gives 0, the sum computed afresh gives 1. Infinities and NaN
+   * come and go as counts.
+   */
+  @Test
+  void sumOfDoublesDoesNotDriftAsValuesComeAndGo() {
+    DataType dbl = DataType.of(io.sluice.common.types.TypeKind.DOUBLE);
+    aggregate(type("g, x", TEXT, dbl), List.of(0), call(AggKind.SUM, List.of(1), false, -1, dbl))
+        .push("+1 ['a', 1e16]\n+1 ['a', 1.0]\n+1 ['a', 0.1]")
+        .expect("+1 ['a', 1.0000000000000002E16]")
+        .push("-1 ['a', 1e16]")
+        .expect("-1 ['a', 1.0000000000000002E16]\n+1 ['a', 1.1]")
+        .push("+1 ['a', Infinity]")
+        .expect("-1 ['a', 1.1]\n+1 ['a', Infinity]")
+        .push("+1 ['a', -Infinity]")
+        .expect("-1 ['a', Infinity]\n+1 ['a', NaN]")
+        .push("-1 ['a', Infinity]\n-1 ['a', -Infinity]\n+1 ['a', 0.2]")
+        .expect("-1 ['a', NaN]\n+1 ['a', 1.3]");
+  }
+
   @Test
   void sumOutOfRangeOfItsTypeFails() {
     OperatorHarness h = aggregate(List.of(G), call(AggKind.SUM, INT))

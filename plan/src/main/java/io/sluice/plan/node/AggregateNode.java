@@ -37,9 +37,19 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggCal
   }
 
   /**
+   * The exact sum of a SUM over REAL or DOUBLE values: a DECIMAL as its type says, but the state
+   * codecs store any BigDecimal exactly, whatever its precision and scale (every finite double
+   * is one), so the sum does not depend on the order the values came and went in.
+   */
+  private static final DataType EXACT_SUM = DataType.decimal(DataType.MAX_DECIMAL_PRECISION, 0);
+
+  /**
    * The accumulator columns of a call in the {@code groups} state: COUNT keeps [count]; SUM and
-   * SUM0 keep [sum, non-null count]; MIN, MAX, ANY_VALUE and SINGLE_VALUE keep [current value,
-   * value count]; BOOL_AND and BOOL_OR keep [true count, false count].
+   * SUM0 keep [sum, non-null count], and over REAL or DOUBLE [exact sum of the finite values,
+   * non-null count, +Infinity count, -Infinity count, NaN count] (a running sum of doubles from
+   * which values are also subtracted drifts away from the sum computed afresh); MIN, MAX,
+   * ANY_VALUE and SINGLE_VALUE keep [current value, value count]; BOOL_AND and BOOL_OR keep [true
+   * count, false count].
    */
   public static List<DataType> accumulatorTypes(AggCall call) {
     switch (call.kind()) {
@@ -47,6 +57,9 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggCal
         return List.of(COUNT);
       case SUM:
       case SUM0:
+        if (call.type().kind() == TypeKind.DOUBLE || call.type().kind() == TypeKind.REAL) {
+          return List.of(EXACT_SUM, COUNT, COUNT, COUNT, COUNT);
+        }
         return List.of(call.type().withNullable(true), COUNT);
       case MIN:
       case MAX:
