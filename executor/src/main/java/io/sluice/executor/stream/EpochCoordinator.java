@@ -427,7 +427,12 @@ public final class EpochCoordinator implements AutoCloseable {
       // An epoch in which nothing changed writes nothing: the stored epoch number need only be
       // at least that of every view's stored progress.
       boolean anyChange = storeNumber || reports.stream().anyMatch(r -> !r.idle());
-      try (KvBatch batch = anyChange ? store.newBatch() : null) {
+      long bytes = 0;
+      for (EpochReport r : reports) {
+        // Keys and values, and a few bytes of framing for each.
+        bytes += r.delta().bytes() + 8L * r.delta().size();
+      }
+      try (KvBatch batch = anyChange ? store.newBatch(bytes + 4096) : null) {
         for (EpochReport r : reports) {
           if (r.idle()) {
             continue;

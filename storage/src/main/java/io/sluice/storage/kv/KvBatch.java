@@ -25,11 +25,13 @@ public final class KvBatch implements AutoCloseable {
   private static final int RANGE_DELETE = 0xF;
 
   private final RocksDbStore store;
-  private final ByteWriter rep = new ByteWriter(256);
+  private final ByteWriter rep;
   private int count;
 
-  KvBatch(RocksDbStore store) {
+  /** @param sizeHint about how many bytes the batch's keys and values will take */
+  KvBatch(RocksDbStore store, int sizeHint) {
     this.store = store;
+    this.rep = new ByteWriter(HEADER_BYTES + Math.max(244, sizeHint));
     for (int i = 0; i < HEADER_BYTES; i++) {
       rep.write(0);
     }

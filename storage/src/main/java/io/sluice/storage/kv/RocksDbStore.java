@@ -224,8 +224,16 @@ public final class RocksDbStore implements AutoCloseable {
 
   /** A new, empty write batch. */
   public KvBatch newBatch() {
+    return newBatch(0);
+  }
+
+  /**
+   * A new, empty write batch that will hold about {@code bytes} of keys and values (it grows
+   * past that if need be): a big batch then is not copied as it grows.
+   */
+  public KvBatch newBatch(long bytes) {
     checkOpen();
-    return new KvBatch(this);
+    return new KvBatch(this, (int) Math.min(bytes, 1L << 30));
   }
 
   /**
