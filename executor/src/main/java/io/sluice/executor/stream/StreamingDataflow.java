@@ -19,11 +19,13 @@ import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.StateTableDecl;
 import io.sluice.plan.node.TableScanNode;
 import io.sluice.plan.node.ValuesNode;
+import io.sluice.storage.codec.KeyCodec;
 import io.sluice.storage.codec.RowCodec;
 import io.sluice.storage.kv.KvSnapshot;
 import io.sluice.storage.kv.RocksDbStore;
 import io.sluice.storage.state.EpochDelta;
 import io.sluice.storage.state.RocksDbStateBackend;
+import io.sluice.storage.state.StateTableSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -122,6 +124,9 @@ public final class StreamingDataflow {
   /** Whether the committed state includes the whole backfill and every constant row. */
   private volatile boolean committedComplete;
 
+  /** A view's data errors; null for a continuous SELECT, where an error ends the stream. */
+  private ViewErrors errors;
+
   private StreamingDataflow(long viewId, String name, int partitions, TableLogs logs,
       RocksDbStateBackend backend, KvSnapshot backfillSnapshot, ChangeConsumer consumer) {
     this.viewId = viewId;
@@ -140,6 +145,22 @@ public final class StreamingDataflow {
       key.add(StateTableDecl.KeyColumn.of(rowType.type(i).withNullable(true)));
     }
     return new StateTableDecl("contents", key,
+        List.of(new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0, false)));
+  }
+
+  /** The id of a view's table of data errors (see {@link ViewErrors}). */
+  public static long errorsTableId(long viewId) {
+    return viewId * STATE_IDS_PER_VIEW + CONTENTS_ORDINAL - 1;
+  }
+
+  /**
+   * The table of a view's data errors: a row whose expression raised a data exception is left
+   * out of the view and its error counted here; reading the view fails while one is counted.
+   */
+  public static StateTableSpec errorsSpec(long viewId) {
+    DataType text = DataType.varchar(DataType.UNSPECIFIED);
+    return new StateTableSpec(errorsTableId(viewId), "errors",
+        List.of(new KeyCodec.Column(text, false, true), new KeyCodec.Column(text, false, true)),
         List.of(new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0, false)));
   }
 
@@ -225,7 +246,7 @@ public final class StreamingDataflow {
       ids.put(node, next[0]);
       next[0] += node.stateTables().size();
     });
-    if (next[0] > contentsTableId(viewId)) {
+    if (next[0] > errorsTableId(viewId)) {
       throw SluiceException.unsupported("the view's plan needs more than " + CONTENTS_ORDINAL
           + " state tables");
     }
@@ -275,6 +296,12 @@ public final class StreamingDataflow {
     DataflowBuilder builder = new DataflowBuilder(backend, QueryContext.now(),
         node -> leaf(node, partition, env, offsets),
         (node, index) -> stateIds.get(node) + index);
+    if (consumer == null) {
+      if (errors == null) {
+        errors = new ViewErrors(backend.open(errorsSpec(viewId)));
+      }
+      builder.keepDataErrors(errors);
+    }
     Vertex top = builder.build(f.root);
     Vertex end;
     if (isSink && consumer != null) {
