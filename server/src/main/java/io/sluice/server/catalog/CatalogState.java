@@ -4,6 +4,7 @@ import io.sluice.plan.catalog.CatalogReader;
 import io.sluice.plan.catalog.TableDef;
 import io.sluice.plan.catalog.ViewDef;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +21,15 @@ public final class CatalogState implements CatalogReader {
   private final Map<String, ViewDef> views;
 
   CatalogState(long version, Map<String, TableDef> tables, Map<String, ViewDef> views) {
+    this(version, Map.copyOf(tables), Map.copyOf(views), true);
+  }
+
+  /** Takes maps nobody else holds or changes: a DDL statement copies one map, not two. */
+  private CatalogState(long version, Map<String, TableDef> tables, Map<String, ViewDef> views,
+      boolean owned) {
     this.version = version;
-    this.tables = Map.copyOf(tables);
-    this.views = Map.copyOf(views);
+    this.tables = tables;
+    this.views = views;
   }
 
   static String key(String schema, String name) {
@@ -118,24 +125,24 @@ public final class CatalogState implements CatalogReader {
   CatalogState withTable(TableDef t) {
     Map<String, TableDef> m = new HashMap<>(tables);
     m.put(key(t.schema(), t.name()), t);
-    return new CatalogState(version + 1, m, views);
+    return new CatalogState(version + 1, Collections.unmodifiableMap(m), views, true);
   }
 
   CatalogState withoutTable(TableDef t) {
     Map<String, TableDef> m = new HashMap<>(tables);
     m.remove(key(t.schema(), t.name()));
-    return new CatalogState(version + 1, m, views);
+    return new CatalogState(version + 1, Collections.unmodifiableMap(m), views, true);
   }
 
   CatalogState withView(ViewDef v) {
     Map<String, ViewDef> m = new HashMap<>(views);
     m.put(key(v.schema(), v.name()), v);
-    return new CatalogState(version + 1, tables, m);
+    return new CatalogState(version + 1, tables, Collections.unmodifiableMap(m), true);
   }
 
   CatalogState withoutView(ViewDef v) {
     Map<String, ViewDef> m = new HashMap<>(views);
     m.remove(key(v.schema(), v.name()));
-    return new CatalogState(version + 1, tables, m);
+    return new CatalogState(version + 1, tables, Collections.unmodifiableMap(m), true);
   }
 }
