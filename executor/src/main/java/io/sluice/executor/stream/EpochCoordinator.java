@@ -139,20 +139,23 @@ public final class EpochCoordinator implements AutoCloseable {
       if (!dataflows.containsKey(viewId)) {
         return;
       }
-      if (!running) {
-        // Between epochs (the coordinator starts one only under this monitor): no epoch can
-        // be using the dataflow, so it stops now.
-        dataflows.remove(viewId).close();
-        removals.remove(viewId);
-        monitor.notifyAll();
-        return;
-      }
+      // An epoch running may be using the dataflow: it stops once that epoch ends (or when
+      // the next one starts, whichever takes the monitor first). The coordinator starts an
+      // epoch only under this monitor, so between epochs none can be using it. No new epoch
+      // is asked for: that made every DROP wait out two epochs, each as long as there are views.
       removals.add(viewId);
-      requested = Math.max(requested, committed + 1);
-      monitor.notifyAll();
-      while (dataflows.containsKey(viewId) && !closed) {
+      while (running && dataflows.containsKey(viewId) && !closed) {
         monitor.wait();
       }
+      if (closed) {
+        return; // close() closes every dataflow
+      }
+      StreamingDataflow d = dataflows.remove(viewId);
+      if (d != null) {
+        d.close();
+      }
+      removals.remove(viewId);
+      monitor.notifyAll();
     }
   }
 
@@ -323,11 +326,21 @@ public final class EpochCoordinator implements AutoCloseable {
       cutTaken = number;
     }
     Epoch epoch = new Epoch(number, cut);
+    // A dataflow with nothing to do in the epoch takes no further part in it but to be marked
+    // fresh once it commits: with thousands of views, most are idle in most epochs, and a
+    // report, a commit and a listener call each cost time in every one of them.
     List<CompletableFuture<EpochReport>> futures = new ArrayList<>();
+    List<StreamingDataflow> busy = new ArrayList<>();
+    List<StreamingDataflow> idle = new ArrayList<>();
     for (StreamingDataflow d : running) {
-      futures.add(d.hasWork(epoch) ? d.run(epoch, workers)
-          : CompletableFuture.completedFuture(d.idle(epoch)));
+      if (d.hasWork(epoch)) {
+        busy.add(d);
+        futures.add(d.run(epoch, workers));
+      } else {
+        idle.add(d);
+      }
     }
+    running = busy;
     List<EpochReport> reports = new ArrayList<>();
     boolean behind = false;
     for (int i = 0; i < futures.size(); i++) {
@@ -371,6 +384,9 @@ public final class EpochCoordinator implements AutoCloseable {
     }
     for (EpochReport r : reports) {
       r.dataflow().committed(r);
+    }
+    for (StreamingDataflow d : idle) {
+      d.committedIdle(number);
     }
     synchronized (monitor) {
       committed = number;

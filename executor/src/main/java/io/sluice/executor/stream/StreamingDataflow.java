@@ -124,6 +124,15 @@ public final class StreamingDataflow {
   /** Whether the committed state includes the whole backfill and every constant row. */
   private volatile boolean committedComplete;
 
+  /** The tables read, and their inputs: fixed once built (asked for in every epoch). */
+  private Set<Long> tableIds = Set.of();
+  private TableInput[] inputArray = new TableInput[0];
+  /**
+   * Whether the backfill is done and every constant row emitted: from then on only the logs
+   * bring work. Read and set on the coordinator's thread.
+   */
+  private boolean settled;
+
   /** A view's data errors; null for a continuous SELECT, where an error ends the stream. */
   private ViewErrors errors;
 
@@ -209,6 +218,8 @@ public final class StreamingDataflow {
     d.rowCount = rowCount;
     try {
       d.build(root, env, offsets);
+      d.tableIds = Set.copyOf(d.inputs.keySet());
+      d.inputArray = d.inputs.values().toArray(new TableInput[0]);
       d.committedOffsets = d.positions();
       d.committedComplete = d.backfilled() && d.valuesFeeds.isEmpty();
     } catch (RuntimeException e) {
@@ -398,7 +409,7 @@ public final class StreamingDataflow {
 
   /** The ids of the tables the view reads. */
   public Set<Long> tableIds() {
-    return inputs.keySet();
+    return tableIds;
   }
 
   private Map<Long, Long> positions() {
@@ -440,15 +451,18 @@ public final class StreamingDataflow {
    * to emit, or log entries past its positions. Cheap: no storage is read.
    */
   public boolean hasWork(Epoch epoch) {
-    if (!backfilled()) {
-      return true;
-    }
-    for (ValuesFeed v : valuesFeeds) {
-      if (v.pending()) {
+    if (!settled) {
+      if (!backfilled()) {
         return true;
       }
+      for (ValuesFeed v : valuesFeeds) {
+        if (v.pending()) {
+          return true;
+        }
+      }
+      settled = true;
     }
-    for (TableInput in : inputs.values()) {
+    for (TableInput in : inputArray) {
       if (in.position() < epoch.cutOf(in.tableId())) {
         return true;
       }
@@ -456,10 +470,12 @@ public final class StreamingDataflow {
     return false;
   }
 
-  /** The report of an epoch with nothing to do (see {@link #hasWork}). */
-  public EpochReport idle(Epoch epoch) {
-    return new EpochReport(this, EpochDelta.empty(epoch.number()), positions(), true, true, true,
-        0);
+  /**
+   * Tells the dataflow that an epoch it had nothing to do in (see {@link #hasWork}) has
+   * committed: its state is unchanged and reflects everything up to that epoch's cut.
+   */
+  void committedIdle(long epoch) {
+    freshEpoch = epoch;
   }
 
   /**

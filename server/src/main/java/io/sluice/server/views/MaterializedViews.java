@@ -437,7 +437,8 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
           id(base + StreamingDataflow.STATE_IDS_PER_VIEW));
       Restarts r = restarts.get(v.def.id());
       rows.add(new Object[] {v.def.schema(), v.def.name(), v.status.name().toLowerCase(),
-          v.committedEpoch, v.dataflow.rowCount(), bytes, r == null ? 0 : r.total, v.error});
+          // An epoch a view had nothing to do in is committed for it too (it is not reported).
+          Math.max(v.committedEpoch, v.dataflow.freshEpoch()), v.dataflow.rowCount(), bytes, r == null ? 0 : r.total, v.error});
     }
     return rows;
   }
