@@ -41,6 +41,12 @@ public final class EpochCoordinator implements AutoCloseable {
   private final ExecutorService workers;
   private final Map<Long, StreamingDataflow> dataflows = new ConcurrentHashMap<>();
   private final Set<Long> removals = new HashSet<>();
+  /** Table id to the dataflows reading it; under the monitor. */
+  private final Map<Long, Set<Long>> readers = new HashMap<>();
+  /** The cut of the last committed epoch (tables read then); under the monitor. */
+  private Map<Long, Long> lastCut = new HashMap<>();
+  /** Dataflows the next epoch visits whatever the logs: new ones, busy ones; under the monitor. */
+  private final Set<Long> attention = new HashSet<>();
   private final Thread thread;
   private final Object monitor = new Object();
   private volatile long intervalMillis;
@@ -122,12 +128,32 @@ public final class EpochCoordinator implements AutoCloseable {
 
   /** Starts running a dataflow from the next epoch on. */
   public void add(StreamingDataflow dataflow) {
-    dataflows.put(dataflow.viewId(), dataflow);
-    // A new view starts its backfill at once rather than at the next interval.
     synchronized (monitor) {
+      dataflows.put(dataflow.viewId(), dataflow);
+      for (long t : dataflow.tableIds()) {
+        readers.computeIfAbsent(t, k -> new HashSet<>()).add(dataflow.viewId());
+      }
+      attention.add(dataflow.viewId());
+      // A new view starts its backfill at once rather than at the next interval.
       requested = Math.max(requested, cutTaken + 1);
       monitor.notifyAll();
     }
+  }
+
+  /** Takes a dataflow out of the map and the readers; under the monitor. */
+  private StreamingDataflow forget(long viewId) {
+    StreamingDataflow d = dataflows.remove(viewId);
+    if (d != null) {
+      for (long t : d.tableIds()) {
+        Set<Long> ids = readers.get(t);
+        if (ids != null && ids.remove(viewId) && ids.isEmpty()) {
+          readers.remove(t);
+          lastCut.remove(t);
+        }
+      }
+    }
+    attention.remove(viewId);
+    return d;
   }
 
   /**
@@ -150,7 +176,7 @@ public final class EpochCoordinator implements AutoCloseable {
       if (closed) {
         return; // close() closes every dataflow
       }
-      StreamingDataflow d = dataflows.remove(viewId);
+      StreamingDataflow d = forget(viewId);
       if (d != null) {
         d.close();
       }
@@ -163,7 +189,7 @@ public final class EpochCoordinator implements AutoCloseable {
   private void applyRemovals() {
     synchronized (monitor) {
       for (long id : removals) {
-        StreamingDataflow d = dataflows.remove(id);
+        StreamingDataflow d = forget(id);
         if (d != null) {
           d.close();
         }
@@ -229,7 +255,8 @@ public final class EpochCoordinator implements AutoCloseable {
     }
     for (long id : viewIds) {
       StreamingDataflow d = dataflows.get(id);
-      if (d != null && d.failure() == null && d.freshEpoch() < target) {
+      // A view not visited since it was last fresh is current: none of its tables changed.
+      if (d != null && d.failure() == null && d.freshEpoch() < target && !d.current()) {
         return false;
       }
     }
@@ -303,27 +330,40 @@ public final class EpochCoordinator implements AutoCloseable {
 
   private void runEpoch() throws InterruptedException {
     applyRemovals();
-    List<StreamingDataflow> running = new ArrayList<>();
-    for (StreamingDataflow d : dataflows.values()) {
-      if (d.failure() == null) {
-        running.add(d);
-      }
-    }
-    Set<Long> tables = new HashSet<>();
-    for (StreamingDataflow d : running) {
-      tables.addAll(d.tableIds());
-    }
     long number;
     boolean storeNumber;
     Map<Long, Long> cut = new HashMap<>();
+    // Only the dataflows that can have work are visited: those reading a table logged to
+    // since the last committed cut, and those that had work in the last epoch or are new (a
+    // backfill, a view behind, one resumed after a restart). The others are idle: with
+    // thousands of views, visiting each in every epoch was most of an epoch's time.
+    Set<StreamingDataflow> candidates = new java.util.LinkedHashSet<>();
+    Set<Long> attended;
     synchronized (monitor) {
       number = committed + 1;
       storeNumber = storeNextEpoch;
       storeNextEpoch = false;
-      for (long t : tables) {
-        cut.put(t, logs.committedSeq(t));
+      for (Map.Entry<Long, Set<Long>> e : readers.entrySet()) {
+        long seq = logs.committedSeq(e.getKey());
+        cut.put(e.getKey(), seq);
+        Long before = lastCut.get(e.getKey());
+        if (before == null || seq > before) {
+          for (long id : e.getValue()) {
+            candidates.add(dataflows.get(id));
+          }
+        }
+      }
+      attended = new HashSet<>(attention);
+      for (long id : attended) {
+        candidates.add(dataflows.get(id));
       }
       cutTaken = number;
+    }
+    List<StreamingDataflow> running = new ArrayList<>();
+    for (StreamingDataflow d : candidates) {
+      if (d != null && d.failure() == null) {
+        running.add(d);
+      }
     }
     Epoch epoch = new Epoch(number, cut);
     // A dataflow with nothing to do in the epoch takes no further part in it but to be marked
@@ -391,6 +431,13 @@ public final class EpochCoordinator implements AutoCloseable {
     synchronized (monitor) {
       committed = number;
       lagging = behind;
+      lastCut = cut;
+      attention.removeAll(attended);
+      for (EpochReport r : reports) {
+        if (dataflows.get(r.dataflow().viewId()) == r.dataflow()) {
+          attention.add(r.dataflow().viewId());
+        }
+      }
       monitor.notifyAll();
     }
     listener.committed(number, reports);

@@ -475,6 +475,9 @@ public final class StreamingDataflow {
    * committed: its state is unchanged and reflects everything up to that epoch's cut.
    */
   void committedIdle(long epoch) {
+    // Idle means settled: the backfill is done and every constant row emitted (a view resumed
+    // after a restart has both from the start, and may never be busy again).
+    committedComplete = true;
     freshEpoch = epoch;
   }
 
