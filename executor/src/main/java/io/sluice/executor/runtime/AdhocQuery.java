@@ -128,6 +128,16 @@ public final class AdhocQuery {
       }
       StateTableSpec spec = new StateTableSpec(StreamingDataflow.contentsTableId(view.id()),
           view.name(), key, decl.valueTypes());
+      // A view whose rows raised data errors reads as the first of them, as its query would.
+      try (StateSnapshotReader r = new StateSnapshotReader(snapshot.store(), snapshot,
+          StreamingDataflow.errorsSpec(view.id()))) {
+        while (r.next()) {
+          if ((Long) r.value()[0] > 0) {
+            throw new io.sluice.common.error.SluiceException((String) r.key()[0],
+                (String) r.key()[1]);
+          }
+        }
+      }
       ChunkBuilder b = new ChunkBuilder(SnapshotScanSource.CHUNK_ROWS);
       try (StateSnapshotReader r = new StateSnapshotReader(snapshot.store(), snapshot, spec)) {
         while (r.next()) {

@@ -5,6 +5,7 @@ import io.sluice.common.types.TypeKind;
 import io.sluice.executor.codegen.CodeCache;
 import io.sluice.executor.operator.AggregateOperator;
 import io.sluice.executor.operator.CalcOperator;
+import io.sluice.executor.operator.DataErrors;
 import io.sluice.executor.operator.HashJoinOperator;
 import io.sluice.executor.operator.Operator;
 import io.sluice.executor.operator.SetOpOperator;
@@ -50,6 +51,7 @@ public final class DataflowBuilder implements PlanVisitor<Vertex> {
   private final Object dataContext;
   private final Function<PlanNode, Source> leaves;
   private final StateIds stateIds;
+  private DataErrors dataErrors;
   private final List<Vertex> vertices = new ArrayList<>();
   private final List<Map.Entry<Vertex, Source>> sources = new ArrayList<>();
 
@@ -80,6 +82,15 @@ public final class DataflowBuilder implements PlanVisitor<Vertex> {
   private static StateIds counter() {
     long[] next = {1};
     return (node, index) -> next[0]++;
+  }
+
+  /**
+   * Makes the filters and projections built from now on keep data errors in {@code errors}
+   * instead of throwing them (see {@link CalcOperator}); returns this builder.
+   */
+  public DataflowBuilder keepDataErrors(DataErrors errors) {
+    this.dataErrors = errors;
+    return this;
   }
 
   /** Every vertex built, inputs before the vertices that read them. */
@@ -157,7 +168,8 @@ public final class DataflowBuilder implements PlanVisitor<Vertex> {
   @Override
   public Vertex visitCalc(CalcNode node) {
     return vertex(node,
-        new CalcOperator(CodeCache.instance().instance(node.program(), RowProgram.class)));
+        new CalcOperator(CodeCache.instance().instance(node.program(), RowProgram.class),
+            dataErrors));
   }
 
   @Override

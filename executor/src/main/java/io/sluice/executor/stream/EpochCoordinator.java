@@ -47,6 +47,12 @@ public final class EpochCoordinator implements AutoCloseable {
   private final ExecutorService workers;
   private final Map<Long, StreamingDataflow> dataflows = new ConcurrentHashMap<>();
   private final Set<Long> removals = new HashSet<>();
+  /** Table id to the dataflows reading it; under the monitor. */
+  private final Map<Long, Set<Long>> readers = new HashMap<>();
+  /** The cut of the last epoch taken (tables read then); under the monitor. */
+  private Map<Long, Long> lastCut = new HashMap<>();
+  /** Dataflows the next epoch visits whatever the logs: new ones, busy ones; under the monitor. */
+  private final Set<Long> attention = new HashSet<>();
   private final Thread thread;
   /** Writes epochs' batches, one at a time, in order. */
   private final ExecutorService committer;
@@ -140,38 +146,69 @@ public final class EpochCoordinator implements AutoCloseable {
 
   /** Starts running a dataflow from the next epoch on. */
   public void add(StreamingDataflow dataflow) {
-    dataflows.put(dataflow.viewId(), dataflow);
-    // A new view starts its backfill at once rather than at the next interval.
     synchronized (monitor) {
+      dataflows.put(dataflow.viewId(), dataflow);
+      for (long t : dataflow.tableIds()) {
+        readers.computeIfAbsent(t, k -> new HashSet<>()).add(dataflow.viewId());
+      }
+      attention.add(dataflow.viewId());
+      // A new view starts its backfill at once rather than at the next interval.
       requested = Math.max(requested, cutTaken + 1);
       monitor.notifyAll();
     }
   }
 
+  /** Takes a dataflow out of the map and the readers; under the monitor. */
+  private StreamingDataflow forget(long viewId) {
+    StreamingDataflow d = dataflows.remove(viewId);
+    if (d != null) {
+      for (long t : d.tableIds()) {
+        Set<Long> ids = readers.get(t);
+        if (ids != null && ids.remove(viewId) && ids.isEmpty()) {
+          readers.remove(t);
+          lastCut.remove(t);
+        }
+      }
+    }
+    attention.remove(viewId);
+    return d;
+  }
+
   /**
    * Stops running a dataflow and closes it, waiting until no epoch uses it: after this returns
-   * its state tables are no longer written.
+   * its state tables are no longer written. No new epoch is asked for (with thousands of views
+   * that made every DROP wait out whole epochs): between epochs, with no commit in flight, the
+   * dataflow stops at once; otherwise when the commit in flight lands or the next epoch starts,
+   * whichever comes first.
    */
   public void remove(long viewId) throws InterruptedException {
     synchronized (monitor) {
       if (!dataflows.containsKey(viewId)) {
         return;
       }
-      if (!running && !committing) {
-        // Between epochs (the coordinator starts one only under this monitor) and with no
-        // commit in flight: nothing can be using the dataflow, so it stops now.
-        dataflows.remove(viewId).close();
-        removals.remove(viewId);
-        monitor.notifyAll();
-        return;
-      }
       removals.add(viewId);
-      requested = Math.max(requested, cutTaken + 1);
-      monitor.notifyAll();
       while (dataflows.containsKey(viewId) && !closed) {
+        if (!running && !committing) {
+          // The coordinator starts an epoch and hands over a commit only under this monitor:
+          // nothing can be using the dataflow now.
+          closeRemovals();
+          break;
+        }
         monitor.wait();
       }
     }
+  }
+
+  /** Closes the dataflows asked to stop; under the monitor, with no epoch or commit running. */
+  private void closeRemovals() {
+    for (long id : removals) {
+      StreamingDataflow d = forget(id);
+      if (d != null) {
+        d.close();
+      }
+    }
+    removals.clear();
+    monitor.notifyAll();
   }
 
   /**
@@ -186,16 +223,10 @@ public final class EpochCoordinator implements AutoCloseable {
     }
     awaitLastCommit();
     synchronized (monitor) {
-      for (long id : removals) {
-        StreamingDataflow d = dataflows.remove(id);
-        if (d != null) {
-          d.close();
-        }
-      }
-      removals.clear();
-      monitor.notifyAll();
+      closeRemovals();
     }
   }
+
 
   /** The running dataflows. */
   public List<StreamingDataflow> dataflows() {
@@ -253,7 +284,8 @@ public final class EpochCoordinator implements AutoCloseable {
     }
     for (long id : viewIds) {
       StreamingDataflow d = dataflows.get(id);
-      if (d != null && d.failure() == null && d.freshEpoch() < target) {
+      // A view not visited since it was last fresh is current: none of its tables changed.
+      if (d != null && d.failure() == null && d.freshEpoch() < target && !d.current()) {
         return false;
       }
     }
@@ -327,34 +359,58 @@ public final class EpochCoordinator implements AutoCloseable {
 
   private void runEpoch() throws InterruptedException {
     applyRemovals();
-    List<StreamingDataflow> running = new ArrayList<>();
-    for (StreamingDataflow d : dataflows.values()) {
-      if (d.failure() == null) {
-        running.add(d);
-      }
-    }
-    Set<Long> tables = new HashSet<>();
-    for (StreamingDataflow d : running) {
-      tables.addAll(d.tableIds());
-    }
     long number;
     boolean storeNumber;
     Map<Long, Long> cut = new HashMap<>();
+    // Only the dataflows that can have work are visited: those reading a table logged to
+    // since the last cut, and those that had work in the last epoch or are new (a backfill, a
+    // view behind, one resumed after a restart). The others are idle: with thousands of views,
+    // visiting each in every epoch was most of an epoch's time.
+    Set<StreamingDataflow> candidates = new java.util.LinkedHashSet<>();
+    Set<Long> attended;
     synchronized (monitor) {
       number = cutTaken + 1;
       storeNumber = storeNextEpoch;
       storeNextEpoch = false;
-      for (long t : tables) {
-        cut.put(t, logs.committedSeq(t));
+      for (Map.Entry<Long, Set<Long>> e : readers.entrySet()) {
+        long seq = logs.committedSeq(e.getKey());
+        cut.put(e.getKey(), seq);
+        Long before = lastCut.get(e.getKey());
+        if (before == null || seq > before) {
+          for (long id : e.getValue()) {
+            candidates.add(dataflows.get(id));
+          }
+        }
+      }
+      attended = new HashSet<>(attention);
+      for (long id : attended) {
+        candidates.add(dataflows.get(id));
       }
       cutTaken = number;
+      lastCut = cut;
+    }
+    List<StreamingDataflow> running = new ArrayList<>();
+    for (StreamingDataflow d : candidates) {
+      if (d != null && d.failure() == null) {
+        running.add(d);
+      }
     }
     Epoch epoch = new Epoch(number, cut);
+    // A dataflow with nothing to do in the epoch takes no further part in it but to be marked
+    // fresh once it commits: with thousands of views, most are idle in most epochs, and a
+    // report, a commit and a listener call each cost time in every one of them.
     List<CompletableFuture<EpochReport>> futures = new ArrayList<>();
+    List<StreamingDataflow> busy = new ArrayList<>();
+    List<StreamingDataflow> idle = new ArrayList<>();
     for (StreamingDataflow d : running) {
-      futures.add(d.hasWork(epoch) ? d.run(epoch, workers)
-          : CompletableFuture.completedFuture(d.idle(epoch)));
+      if (d.hasWork(epoch)) {
+        busy.add(d);
+        futures.add(d.run(epoch, workers));
+      } else {
+        idle.add(d);
+      }
     }
+    running = busy;
     List<EpochReport> reports = new ArrayList<>();
     List<StreamingDataflow> failed = new ArrayList<>();
     boolean behind = false;
@@ -393,10 +449,17 @@ public final class EpochCoordinator implements AutoCloseable {
     synchronized (monitor) {
       lagging = behind;
       committing = true;
+      // The next epoch visits this one's busy dataflows again (one may be behind its cut).
+      attention.removeAll(attended);
+      for (EpochReport r : committable) {
+        if (dataflows.get(r.dataflow().viewId()) == r.dataflow()) {
+          attention.add(r.dataflow().viewId());
+        }
+      }
     }
     try {
-      lastCommit = CompletableFuture.runAsync(() -> commit(number, storeNumber, committable),
-          committer);
+      lastCommit = CompletableFuture.runAsync(
+          () -> commit(number, storeNumber, committable, idle), committer);
     } catch (RuntimeException e) {
       synchronized (monitor) {
         committing = false;
@@ -422,7 +485,8 @@ public final class EpochCoordinator implements AutoCloseable {
    * batch fails (and restarts from its last committed state under the view restart policy)
    * rather than go on past an epoch the store does not have.
    */
-  private void commit(long number, boolean storeNumber, List<EpochReport> reports) {
+  private void commit(long number, boolean storeNumber, List<EpochReport> reports,
+      List<StreamingDataflow> idle) {
     try {
       // An epoch in which nothing changed writes nothing: the stored epoch number need only be
       // at least that of every view's stored progress.
@@ -460,6 +524,9 @@ public final class EpochCoordinator implements AutoCloseable {
       for (EpochReport r : reports) {
         r.dataflow().committed(r);
       }
+      for (StreamingDataflow d : idle) {
+        d.committedIdle(number);
+      }
       synchronized (monitor) {
         committed = number;
         monitor.notifyAll();
@@ -488,9 +555,13 @@ public final class EpochCoordinator implements AutoCloseable {
     }
     committer.shutdownNow();
     workers.shutdownNow();
-    for (StreamingDataflow d : dataflows.values()) {
-      d.close();
+    synchronized (monitor) {
+      for (StreamingDataflow d : dataflows.values()) {
+        d.close();
+      }
+      dataflows.clear();
+      readers.clear();
+      attention.clear();
     }
-    dataflows.clear();
   }
 }

@@ -19,11 +19,13 @@ import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.StateTableDecl;
 import io.sluice.plan.node.TableScanNode;
 import io.sluice.plan.node.ValuesNode;
+import io.sluice.storage.codec.KeyCodec;
 import io.sluice.storage.codec.RowCodec;
 import io.sluice.storage.kv.KvSnapshot;
 import io.sluice.storage.kv.RocksDbStore;
 import io.sluice.storage.state.EpochDelta;
 import io.sluice.storage.state.RocksDbStateBackend;
+import io.sluice.storage.state.StateTableSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -122,6 +124,18 @@ public final class StreamingDataflow {
   /** Whether the committed state includes the whole backfill and every constant row. */
   private volatile boolean committedComplete;
 
+  /** The tables read, and their inputs: fixed once built (asked for in every epoch). */
+  private Set<Long> tableIds = Set.of();
+  private TableInput[] inputArray = new TableInput[0];
+  /**
+   * Whether the backfill is done and every constant row emitted: from then on only the logs
+   * bring work. Read and set on the coordinator's thread.
+   */
+  private boolean settled;
+
+  /** A view's data errors; null for a continuous SELECT, where an error ends the stream. */
+  private ViewErrors errors;
+
   private StreamingDataflow(long viewId, String name, int partitions, TableLogs logs,
       RocksDbStateBackend backend, KvSnapshot backfillSnapshot, ChangeConsumer consumer) {
     this.viewId = viewId;
@@ -140,6 +154,22 @@ public final class StreamingDataflow {
       key.add(StateTableDecl.KeyColumn.of(rowType.type(i).withNullable(true)));
     }
     return new StateTableDecl("contents", key,
+        List.of(new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0, false)));
+  }
+
+  /** The id of a view's table of data errors (see {@link ViewErrors}). */
+  public static long errorsTableId(long viewId) {
+    return viewId * STATE_IDS_PER_VIEW + CONTENTS_ORDINAL - 1;
+  }
+
+  /**
+   * The table of a view's data errors: a row whose expression raised a data exception is left
+   * out of the view and its error counted here; reading the view fails while one is counted.
+   */
+  public static StateTableSpec errorsSpec(long viewId) {
+    DataType text = DataType.varchar(DataType.UNSPECIFIED);
+    return new StateTableSpec(errorsTableId(viewId), "errors",
+        List.of(new KeyCodec.Column(text, false, true), new KeyCodec.Column(text, false, true)),
         List.of(new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0, false)));
   }
 
@@ -189,6 +219,8 @@ public final class StreamingDataflow {
     d.rowCount = rowCount;
     try {
       d.build(root, env, offsets);
+      d.tableIds = Set.copyOf(d.inputs.keySet());
+      d.inputArray = d.inputs.values().toArray(new TableInput[0]);
       d.committedOffsets = d.positions();
       d.committedComplete = d.backfilled() && d.valuesFeeds.isEmpty();
     } catch (RuntimeException e) {
@@ -226,7 +258,7 @@ public final class StreamingDataflow {
       ids.put(node, next[0]);
       next[0] += node.stateTables().size();
     });
-    if (next[0] > contentsTableId(viewId)) {
+    if (next[0] > errorsTableId(viewId)) {
       throw SluiceException.unsupported("the view's plan needs more than " + CONTENTS_ORDINAL
           + " state tables");
     }
@@ -276,6 +308,12 @@ public final class StreamingDataflow {
     DataflowBuilder builder = new DataflowBuilder(backend, QueryContext.now(),
         node -> leaf(node, partition, env, offsets),
         (node, index) -> stateIds.get(node) + index);
+    if (consumer == null) {
+      if (errors == null) {
+        errors = new ViewErrors(backend.open(errorsSpec(viewId)));
+      }
+      builder.keepDataErrors(errors);
+    }
     Vertex top = builder.build(f.root);
     Vertex end;
     if (isSink && consumer != null) {
@@ -372,7 +410,7 @@ public final class StreamingDataflow {
 
   /** The ids of the tables the view reads. */
   public Set<Long> tableIds() {
-    return inputs.keySet();
+    return tableIds;
   }
 
   private Map<Long, Long> positions() {
@@ -414,15 +452,18 @@ public final class StreamingDataflow {
    * to emit, or log entries past its positions. Cheap: no storage is read.
    */
   public boolean hasWork(Epoch epoch) {
-    if (!backfilled()) {
-      return true;
-    }
-    for (ValuesFeed v : valuesFeeds) {
-      if (v.pending()) {
+    if (!settled) {
+      if (!backfilled()) {
         return true;
       }
+      for (ValuesFeed v : valuesFeeds) {
+        if (v.pending()) {
+          return true;
+        }
+      }
+      settled = true;
     }
-    for (TableInput in : inputs.values()) {
+    for (TableInput in : inputArray) {
       if (in.position() < epoch.cutOf(in.tableId())) {
         return true;
       }
@@ -430,10 +471,15 @@ public final class StreamingDataflow {
     return false;
   }
 
-  /** The report of an epoch with nothing to do (see {@link #hasWork}). */
-  public EpochReport idle(Epoch epoch) {
-    return new EpochReport(this, EpochDelta.empty(epoch.number()), positions(), true, true, true,
-        0, Map.of());
+  /**
+   * Tells the dataflow that an epoch it had nothing to do in (see {@link #hasWork}) has
+   * committed: its state is unchanged and reflects everything up to that epoch's cut.
+   */
+  void committedIdle(long epoch) {
+    // Idle means settled: the backfill is done and every constant row emitted (a view resumed
+    // after a restart has both from the start, and may never be busy again).
+    committedComplete = true;
+    freshEpoch = epoch;
   }
 
   /**

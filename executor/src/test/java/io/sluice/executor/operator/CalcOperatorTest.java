@@ -4,9 +4,13 @@ import static io.sluice.executor.operator.Plans.INT;
 import static io.sluice.executor.operator.Plans.TEXT;
 import static io.sluice.executor.operator.Plans.input;
 import static io.sluice.executor.operator.Plans.type;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sluice.common.types.RowType;
+import java.util.Map;
+import java.util.TreeMap;
 import io.sluice.plan.expr.RowProgram;
 import io.sluice.plan.node.CalcNode;
 import org.junit.jupiter.api.Test;
@@ -59,5 +63,37 @@ class CalcOperatorTest {
         .push("-1 [5, 'x']")
         .expect("")
         .expect("");
+  }
+
+  /** {@code SELECT 10 / a, s}: fails for a = 0 as generated code does. */
+  private static final RowProgram DIVIDE = (context, row) ->
+      new Object[] {10 / (Integer) row[0], row[1]};
+
+  private static OperatorHarness divide(DataErrors errors) {
+    CalcNode node = new CalcNode(input(IN), Plans.handWritten(RowProgram.class, "10 / a, s"),
+        OUT);
+    return OperatorHarness.open(node, new CalcOperator(DIVIDE, errors));
+  }
+
+  @Test
+  void inAViewADataErrorIsCountedWithTheRowsWeightAndTheRowLeftOut() {
+    Map<String, Long> counted = new TreeMap<>();
+    DataErrors errors = (e, weight) -> counted.merge(e.sqlState() + " " + e.getMessage(),
+        weight, Long::sum);
+    divide(errors)
+        .push("""
+            +1 [5, 'b']
+            +2 [0, 'zero']
+            """)
+        .expect("+1 [2, 'b']");
+    assertEquals(Map.of("22012 division by zero", 2L), counted);
+    divide(errors).push("-2 [0, 'zero']").expect("");
+    assertEquals(Map.of("22012 division by zero", 0L), counted);
+  }
+
+  @Test
+  void withoutDataErrorsADataErrorEndsTheStatement() {
+    // As thrown; the statement's caller turns it into SQLSTATE 22012 (RuntimeErrors).
+    assertThrows(ArithmeticException.class, () -> divide(null).push("+1 [0, 'zero']"));
   }
 }

@@ -5,11 +5,14 @@ import io.sluice.plan.catalog.TableDef;
 import io.sluice.plan.catalog.ViewDef;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.CompatibilityLookup;
+import org.apache.calcite.schema.lookup.Lookup;
 
 /** Builds the Calcite schema tree for one statement from a catalog snapshot. */
 public final class CatalogSchema {
@@ -56,6 +59,25 @@ public final class CatalogSchema {
             ? new MaterializedViewTable(v) : new SluiceViewTable(v));
       }
       return tables;
+    }
+
+    /**
+     * Names looked up one at a time, directly: {@link AbstractSchema}'s lookup builds {@link
+     * #getTableMap} for every name the validator resolves, which costs time in proportion to
+     * the whole schema on every statement (thousands of views made planning slow).
+     */
+    @Override
+    public Lookup<Table> tables() {
+      return new CompatibilityLookup<>(this::table, () -> getTableMap().keySet());
+    }
+
+    private Table table(String tableName) {
+      Optional<ViewDef> v = catalog.view(name, tableName);
+      if (v.isPresent()) {
+        return v.get().materialized() && !expandMaterialized
+            ? new MaterializedViewTable(v.get()) : new SluiceViewTable(v.get());
+      }
+      return catalog.table(name, tableName).<Table>map(SluiceTable::new).orElse(null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.sluice.plan.catalog.CatalogReader;
 import io.sluice.plan.catalog.TableDef;
 import io.sluice.plan.catalog.ViewDef;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +18,39 @@ import java.util.Optional;
 public final class CatalogState implements CatalogReader {
   private final long version;
   private final Map<String, TableDef> tables;
-  private final Map<String, ViewDef> views;
+  private final BucketMap<ViewDef> views;
+
+  /**
+   * How many views read each qualified name directly: a DROP of something no view reads (the
+   * usual case) then needs no walk over every view.
+   */
+  private final Map<String, Integer> readers;
 
   CatalogState(long version, Map<String, TableDef> tables, Map<String, ViewDef> views) {
+    this(version, Map.copyOf(tables), BucketMap.of(views), readersOf(views.values()));
+  }
+
+  /** Takes maps nobody else holds or changes: a DDL statement copies one map, not two. */
+  private CatalogState(long version, Map<String, TableDef> tables, BucketMap<ViewDef> views,
+      Map<String, Integer> readers) {
     this.version = version;
-    this.tables = Map.copyOf(tables);
-    this.views = Map.copyOf(views);
+    this.tables = tables;
+    this.views = views;
+    this.readers = readers;
+  }
+
+  private static Map<String, Integer> readersOf(Iterable<ViewDef> views) {
+    Map<String, Integer> out = new HashMap<>();
+    for (ViewDef v : views) {
+      count(out, v, 1);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static void count(Map<String, Integer> readers, ViewDef v, int delta) {
+    for (String d : new java.util.HashSet<>(v.dependencies())) {
+      readers.merge(d, delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
   }
 
   static String key(String schema, String name) {
@@ -105,6 +133,9 @@ public final class CatalogState implements CatalogReader {
 
   /** The views that read the object with this qualified name (directly or through views). */
   public List<ViewDef> dependents(String qualifiedName) {
+    if (!readers.containsKey(qualifiedName)) {
+      return List.of();
+    }
     List<ViewDef> out = new ArrayList<>();
     for (ViewDef v : views.values()) {
       if (v.dependencies().contains(qualifiedName)) {
@@ -118,24 +149,35 @@ public final class CatalogState implements CatalogReader {
   CatalogState withTable(TableDef t) {
     Map<String, TableDef> m = new HashMap<>(tables);
     m.put(key(t.schema(), t.name()), t);
-    return new CatalogState(version + 1, m, views);
+    return new CatalogState(version + 1, Collections.unmodifiableMap(m), views, readers);
   }
 
   CatalogState withoutTable(TableDef t) {
     Map<String, TableDef> m = new HashMap<>(tables);
     m.remove(key(t.schema(), t.name()));
-    return new CatalogState(version + 1, m, views);
+    return new CatalogState(version + 1, Collections.unmodifiableMap(m), views, readers);
   }
 
   CatalogState withView(ViewDef v) {
-    Map<String, ViewDef> m = new HashMap<>(views);
-    m.put(key(v.schema(), v.name()), v);
-    return new CatalogState(version + 1, tables, m);
+    Map<String, Integer> r = new HashMap<>(readers);
+    String key = key(v.schema(), v.name());
+    ViewDef replaced = views.get(key);
+    if (replaced != null) {
+      count(r, replaced, -1);
+    }
+    count(r, v, 1);
+    return new CatalogState(version + 1, tables, views.with(key, v),
+        Collections.unmodifiableMap(r));
   }
 
   CatalogState withoutView(ViewDef v) {
-    Map<String, ViewDef> m = new HashMap<>(views);
-    m.remove(key(v.schema(), v.name()));
-    return new CatalogState(version + 1, tables, m);
+    Map<String, Integer> r = new HashMap<>(readers);
+    String key = key(v.schema(), v.name());
+    ViewDef removed = views.get(key);
+    if (removed != null) {
+      count(r, removed, -1);
+    }
+    return new CatalogState(version + 1, tables, views.without(key),
+        Collections.unmodifiableMap(r));
   }
 }

@@ -439,9 +439,20 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
           id(base + StreamingDataflow.STATE_IDS_PER_VIEW));
       Restarts r = restarts.get(v.def.id());
       rows.add(new Object[] {v.def.schema(), v.def.name(), v.status.name().toLowerCase(),
-          v.committedEpoch, v.dataflow.rowCount(), bytes, r == null ? 0 : r.total, v.error});
+          committedEpoch(v), v.dataflow.rowCount(), bytes, r == null ? 0 : r.total, v.error});
     }
     return rows;
+  }
+
+  /**
+   * The last epoch a view's state is committed as of. Epochs a view has nothing to do in are
+   * not reported to it (most views in most epochs): a view whose state reflects every change
+   * logged so far is as of the last committed epoch.
+   */
+  private long committedEpoch(View v) {
+    long epoch = Math.max(v.committedEpoch, v.dataflow.freshEpoch());
+    return v.status == Status.RUNNING && v.dataflow.current()
+        ? Math.max(epoch, coordinator.committedEpoch()) : epoch;
   }
 
   /** Fails if the view has stopped on an error, saying which. */

@@ -30,8 +30,12 @@ import java.util.regex.Pattern;
  *
  * <p>Views are created at the start of the script and after each CREATE TABLE or CREATE VIEW
  * for the queries whose tables have come to exist (an attempt that fails for want of a table is
- * tried again when a statement creates that name; any other error is the query's failure). Before a DROP TABLE or DROP VIEW every view is dropped, since a view would
- * keep what it reads from being dropped, and created again afterwards when it can be.
+ * tried again when a statement creates that name; any other error is the query's failure).
+ * Before a DROP TABLE or DROP VIEW the views whose SQL mentions the name are dropped, since a
+ * view would keep what it reads from being dropped, and created again once the name exists
+ * again. A query that reads a name the script drops before the query's place gets its view
+ * when the name is created for the last time before its place (still before that table's data
+ * arrives), not at once: it would only be dropped at the DROP.
  */
 public final class IncrementalQueryExecution implements QueryExecution {
   private static final Pattern DROP = Pattern.compile("^\\s*DROP\\s+(TABLE|VIEW)\\b",
@@ -39,6 +43,11 @@ public final class IncrementalQueryExecution implements QueryExecution {
   private static final Pattern CREATE = Pattern.compile(
       "^\\s*CREATE\\s+(?:TABLE|VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)",
       Pattern.CASE_INSENSITIVE);
+  /** A DROP TABLE or DROP VIEW and the name it drops. */
+  private static final Pattern DROPPED = Pattern.compile(
+      "^\\s*DROP\\s+(?:TABLE|VIEW)\\s+(?:IF\\s+EXISTS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern NOT_FOUND = Pattern.compile("Object '([^']+)' not found");
   private static final String UNDEFINED_TABLE = "42P01";
 
@@ -54,6 +63,12 @@ public final class IncrementalQueryExecution implements QueryExecution {
   private final TreeMap<Integer, QueryRecord> created = new TreeMap<>();
   /** Why a query could not become a view, by line. */
   private final Map<Integer, String> creationErrors = new HashMap<>();
+  /** The script's DROP TABLE and DROP VIEW statements: line to the name dropped (lower case). */
+  private final TreeMap<Integer, String> drops = new TreeMap<>();
+  /** The line of the statement running or last run. */
+  private int now;
+  /** The names (lower case) each query's SQL mentions, by line. */
+  private final Map<Integer, java.util.Set<String>> words = new HashMap<>();
 
   @Override
   public QueryExecution forScript() {
@@ -62,26 +77,58 @@ public final class IncrementalQueryExecution implements QueryExecution {
 
   @Override
   public void begin(Connection connection, List<QueryRecord> queries) {
+    begin(connection, queries, List.of());
+  }
+
+  @Override
+  public void begin(Connection connection, List<QueryRecord> queries,
+      List<StatementRecord> statements) {
+    for (StatementRecord st : statements) {
+      Matcher m = DROPPED.matcher(st.sql());
+      if (m.find()) {
+        drops.put(st.line(), m.group(1).toLowerCase(Locale.ROOT));
+      }
+    }
     for (QueryRecord q : queries) {
       pending.put(q.line(), q);
     }
     createPending(connection, null);
   }
 
+  /** The views dropped before the DROP statement running: created again if it fails. */
+  private final List<Integer> droppedForStatement = new ArrayList<>();
+
   @Override
   public void beforeStatement(Connection connection, StatementRecord statement) {
-    if (DROP.matcher(statement.sql()).find() && !created.isEmpty()) {
-      pending.putAll(created);
-      waitingFor.clear();
-      dropAll(connection, created.keySet());
-      created.clear();
+    now = statement.line();
+    droppedForStatement.clear();
+    if (!DROP.matcher(statement.sql()).find() || created.isEmpty()) {
+      return;
     }
+    // A view would keep what it reads from being dropped: the views that mention the name go
+    // (all of them when the name is not known), to be created again once it exists again.
+    Matcher m = DROPPED.matcher(statement.sql());
+    String name = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    for (QueryRecord q : new ArrayList<>(created.values())) {
+      if (name == null || mentions(q, name)) {
+        created.remove(q.line());
+        pending.put(q.line(), q);
+        droppedForStatement.add(q.line());
+      }
+    }
+    dropAll(connection, droppedForStatement);
   }
 
   @Override
   public void afterStatement(Connection connection, StatementRecord statement) {
     if (DROP.matcher(statement.sql()).find()) {
-      createPending(connection, null);
+      // If the DROP failed, the views it took away can come back at once; if it succeeded,
+      // each now waits for the name it lacks.
+      for (int line : droppedForStatement) {
+        waitingFor.remove(line);
+      }
+      createPending(connection, null, droppedForStatement);
+      droppedForStatement.clear();
       return;
     }
     Matcher create = CREATE.matcher(statement.sql());
@@ -141,9 +188,28 @@ public final class IncrementalQueryExecution implements QueryExecution {
    * waiting for that name (or for no known name).
    */
   private void createPending(Connection connection, String createdName) {
-    for (QueryRecord q : new ArrayList<>(pending.values())) {
+    createPending(connection, createdName, pending.keySet());
+  }
+
+  /** As {@link #createPending(Connection, String)}, for the pending queries on these lines. */
+  private void createPending(Connection connection, String createdName,
+      Collection<Integer> lines) {
+    for (int line : new ArrayList<>(lines)) {
+      QueryRecord q = pending.get(line);
+      if (q == null) {
+        continue;
+      }
       String waiting = waitingFor.get(q.line());
       if (createdName != null && waiting != null && !waiting.equals(createdName)) {
+        continue;
+      }
+      // A name the query reads is dropped before the query's place: a view created now would
+      // be dropped then, so it waits until the name is created again (before that table's
+      // data arrives, as now). Without this, a script that drops and creates its tables again
+      // and again (index/delete) dropped and created most of its views at every DROP.
+      String droppedFirst = droppedBefore(q);
+      if (droppedFirst != null) {
+        waitingFor.put(q.line(), droppedFirst);
         continue;
       }
       Optional<String> error = create(connection, q);
@@ -190,6 +256,28 @@ public final class IncrementalQueryExecution implements QueryExecution {
     } catch (RuntimeException e) {
       return Optional.of(ErrorText.of(e));
     }
+  }
+
+  /** The first name the query mentions that a DROP between now and the query drops, or null. */
+  private String droppedBefore(QueryRecord q) {
+    for (Map.Entry<Integer, String> d : drops.subMap(now, false, q.line(), false).entrySet()) {
+      if (mentions(q, d.getValue())) {
+        return d.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Whether the query's SQL mentions the name (lower case) as a word. */
+  private boolean mentions(QueryRecord q, String name) {
+    return words.computeIfAbsent(q.line(), line -> {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      Matcher m = WORD.matcher(q.sql());
+      while (m.find()) {
+        out.add(m.group().toLowerCase(Locale.ROOT));
+      }
+      return out;
+    }).contains(name);
   }
 
   private void dropAll(Connection connection, Collection<Integer> lines) {

@@ -32,6 +32,15 @@ public interface QueryExecution {
   /** Before the first record: the queries of the script that will run, in order. */
   default void begin(Connection connection, List<QueryRecord> queries) {}
 
+  /**
+   * Before the first record: the queries and the statements of the script that will run, in
+   * order. By default {@link #begin(Connection, List)}.
+   */
+  default void begin(Connection connection, List<QueryRecord> queries,
+      List<StatementRecord> statements) {
+    begin(connection, queries);
+  }
+
   /** Before a statement record runs. */
   default void beforeStatement(Connection connection, StatementRecord statement) {}
 

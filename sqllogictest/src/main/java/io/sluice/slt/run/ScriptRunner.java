@@ -91,14 +91,17 @@ public final class ScriptRunner {
     List<Record> records = script.records();
     scriptExecution = execution.forScript();
     List<QueryRecord> queries = new ArrayList<>();
+    List<StatementRecord> statements = new ArrayList<>();
     for (Record record : records) {
       if (record instanceof QueryRecord q && !excluded(q)) {
         queries.add(q);
+      } else if (record instanceof StatementRecord st && !excluded(st)) {
+        statements.add(st);
       }
     }
     int notRun = 0;
     try {
-      scriptExecution.begin(database.connection(), queries);
+      scriptExecution.begin(database.connection(), queries, statements);
       for (int i = 0; i < records.size(); i++) {
         Record record = records.get(i);
         RecordVisitor<Next> visitor = excluded(record) ? skipping : running;
