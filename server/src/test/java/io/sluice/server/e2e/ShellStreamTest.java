@@ -1,5 +1,6 @@
 package io.sluice.server.e2e;
 
+import static io.sluice.server.e2e.Sql.query;
 import static io.sluice.server.e2e.Sql.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,12 @@ class ShellStreamTest {
         type(in, "SELECT STREAM id, v FROM sh_stream;\n");
         // The initial result: the header and the existing row, before any change.
         awaitOutput(out, Pattern.compile("op \\| +epoch +\\| epoch_end \\| +id +\\| +v"));
-        awaitOutput(out, Pattern.compile("\\+I \\| +\\d+ \\| true +\\| +1 \\| one"));
+        try {
+          awaitOutput(out, Pattern.compile("\\+I \\| +\\d+ \\| true +\\| +1 \\| one"));
+        } catch (AssertionError e) {
+          throw new AssertionError(e.getMessage() + "\n" + serverSide(writer, server) + "\n"
+              + diagnose(p), e);
+        }
         update(writer, "INSERT INTO sh_stream VALUES (2, 'two')");
         awaitOutput(out, Pattern.compile("\\+I \\| +\\d+ \\| true +\\| +2 \\| two"));
         update(writer, "UPDATE sh_stream SET v = 'uno' WHERE id = 1");
@@ -101,6 +107,22 @@ class ShellStreamTest {
       assertTrue(System.nanoTime() < deadline, "expected /" + pattern + "/ in:\n" + text(out));
       Thread.sleep(20);
     }
+  }
+
+  /** The server's view of its streams, and the end of its log, for a failure message. */
+  private static String serverSide(Connection c, ServerProcess server) {
+    StringBuilder sb = new StringBuilder("sys.continuous_queries:");
+    try {
+      for (List<Object> row : query(c, "SELECT * FROM sys.continuous_queries")) {
+        sb.append("\n  ").append(row);
+      }
+    } catch (java.sql.SQLException e) {
+      sb.append(" (cannot read: ").append(e.getMessage()).append(')');
+    }
+    String log = server.log();
+    sb.append("\n--- end of the server log ---\n")
+        .append(log.substring(Math.max(0, log.length() - 6000)));
+    return sb.toString();
   }
 
   /** Whether the shell's JVM still runs, and its threads, for a failure message. */
