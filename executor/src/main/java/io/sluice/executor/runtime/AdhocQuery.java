@@ -13,7 +13,7 @@ import io.sluice.plan.expr.RowProgram;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.SortKey;
 import io.sluice.plan.node.TableScanNode;
-import io.sluice.executor.stream.StreamingDataflow;
+import io.sluice.executor.stream.ViewStateLayout;
 import io.sluice.plan.node.StateTableDecl;
 import io.sluice.storage.codec.KeyCodec;
 import io.sluice.storage.kv.KvSnapshot;
@@ -121,16 +121,16 @@ public final class AdhocQuery {
   /** A materialized view's rows, each with its count, as of the snapshot. */
   private static Source viewContents(TableDef view, KvSnapshot snapshot) {
     return out -> {
-      StateTableDecl decl = StreamingDataflow.contentsDecl(view.rowType());
+      StateTableDecl decl = ViewStateLayout.contentsDecl(view.rowType());
       List<KeyCodec.Column> key = new ArrayList<>();
       for (StateTableDecl.KeyColumn k : decl.keyColumns()) {
         key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));
       }
-      StateTableSpec spec = new StateTableSpec(StreamingDataflow.contentsTableId(view.id()),
+      StateTableSpec spec = new StateTableSpec(ViewStateLayout.contentsTableId(view.id()),
           view.name(), key, decl.valueTypes());
       // A view whose rows raised data errors reads as the first of them, as its query would.
       try (StateSnapshotReader r = new StateSnapshotReader(snapshot.store(), snapshot,
-          StreamingDataflow.errorsSpec(view.id()))) {
+          ViewStateLayout.errorsSpec(view.id()))) {
         while (r.next()) {
           if ((Long) r.value()[0] > 0) {
             throw new io.sluice.common.error.SluiceException((String) r.key()[0],

@@ -1,9 +1,7 @@
 package io.sluice.executor.stream;
 
 import io.sluice.common.error.SluiceException;
-import io.sluice.common.types.DataType;
 import io.sluice.common.types.RowType;
-import io.sluice.common.types.TypeKind;
 import io.sluice.executor.ExecutionEnvironment;
 import io.sluice.executor.RuntimeErrors;
 import io.sluice.executor.codegen.QueryContext;
@@ -16,16 +14,13 @@ import io.sluice.executor.runtime.Vertex;
 import io.sluice.plan.catalog.TableDef;
 import io.sluice.plan.node.ExchangeNode;
 import io.sluice.plan.node.PlanNode;
-import io.sluice.plan.node.StateTableDecl;
 import io.sluice.plan.node.TableScanNode;
 import io.sluice.plan.node.ValuesNode;
-import io.sluice.storage.codec.KeyCodec;
 import io.sluice.storage.codec.RowCodec;
 import io.sluice.storage.kv.KvSnapshot;
 import io.sluice.storage.kv.RocksDbStore;
 import io.sluice.storage.state.EpochDelta;
 import io.sluice.storage.state.RocksDbStateBackend;
-import io.sluice.storage.state.StateTableSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -57,11 +52,6 @@ import java.util.concurrent.Executor;
  * <p>Not thread-safe: the coordinator runs one epoch of a dataflow at a time.
  */
 public final class StreamingDataflow {
-  /** State table ids of a view are its id times this, plus the table's ordinal. */
-  public static final long STATE_IDS_PER_VIEW = 1000;
-  /** The ordinal of the view contents table among the view's state tables. */
-  public static final long CONTENTS_ORDINAL = STATE_IDS_PER_VIEW - 1;
-
   /**
    * A part of the plan between exchanges, with one instance per partition; or only one
    * instance when the planner holds all its rows in one partition (it reads exchanges that send
@@ -147,37 +137,6 @@ public final class StreamingDataflow {
     this.backfillSnapshot = backfillSnapshot;
   }
 
-  /** The declaration of a view's contents table: the row as the key, its count as the value. */
-  public static StateTableDecl contentsDecl(RowType rowType) {
-    List<StateTableDecl.KeyColumn> key = new ArrayList<>();
-    for (int i = 0; i < rowType.size(); i++) {
-      key.add(StateTableDecl.KeyColumn.of(rowType.type(i).withNullable(true)));
-    }
-    return new StateTableDecl("contents", key,
-        List.of(new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0, false)));
-  }
-
-  /** The id of a view's table of data errors (see {@link ViewErrors}). */
-  public static long errorsTableId(long viewId) {
-    return viewId * STATE_IDS_PER_VIEW + CONTENTS_ORDINAL - 1;
-  }
-
-  /**
-   * The table of a view's data errors: a row whose expression raised a data exception is left
-   * out of the view and its error counted here; reading the view fails while one is counted.
-   */
-  public static StateTableSpec errorsSpec(long viewId) {
-    DataType text = DataType.varchar(DataType.UNSPECIFIED);
-    return new StateTableSpec(errorsTableId(viewId), "errors",
-        List.of(new KeyCodec.Column(text, false, true), new KeyCodec.Column(text, false, true)),
-        List.of(new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0, false)));
-  }
-
-  /** The id of a view's contents table. */
-  public static long contentsTableId(long viewId) {
-    return viewId * STATE_IDS_PER_VIEW + CONTENTS_ORDINAL;
-  }
-
   /**
    * Builds a view's dataflow.
    *
@@ -253,14 +212,14 @@ public final class StreamingDataflow {
    */
   private Map<PlanNode, Long> stateIds(PlanNode root) {
     Map<PlanNode, Long> ids = new IdentityHashMap<>();
-    long[] next = {viewId * STATE_IDS_PER_VIEW};
+    long[] next = {ViewStateLayout.firstStateId(viewId)};
     walk(root, node -> {
       ids.put(node, next[0]);
       next[0] += node.stateTables().size();
     });
-    if (next[0] > errorsTableId(viewId)) {
-      throw SluiceException.unsupported("the view's plan needs more than " + CONTENTS_ORDINAL
-          + " state tables");
+    if (next[0] > ViewStateLayout.errorsTableId(viewId)) {
+      throw SluiceException.unsupported("the view's plan needs more than "
+          + ViewStateLayout.PLAN_STATE_TABLES + " state tables");
     }
     return ids;
   }
@@ -310,7 +269,7 @@ public final class StreamingDataflow {
         (node, index) -> stateIds.get(node) + index);
     if (consumer == null) {
       if (errors == null) {
-        errors = new ViewErrors(backend.open(errorsSpec(viewId)));
+        errors = new ViewErrors(backend.open(ViewStateLayout.errorsSpec(viewId)));
       }
       builder.keepDataErrors(errors);
     }
@@ -324,7 +283,7 @@ public final class StreamingDataflow {
       MaterializeOperator sink = new MaterializeOperator("contents", distinctRows);
       sinks.add(sink);
       end = builder.vertex("Materialize(" + name + ")", sink, 1,
-          Map.of(contentsDecl(viewRow), contentsTableId(viewId)));
+          Map.of(ViewStateLayout.contentsDecl(viewRow), ViewStateLayout.contentsTableId(viewId)));
     } else {
       end = builder.vertex(f.output.describe(), new ExchangeSender(exchanges.get(f.output),
           new Partitioner(f.output, partitions), partition), 1, Map.of());

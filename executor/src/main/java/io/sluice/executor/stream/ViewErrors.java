@@ -6,7 +6,7 @@ import io.sluice.storage.state.StateTable;
 
 /**
  * A materialized view's data errors, kept in a state table of its own ({@link
- * StreamingDataflow#errorsSpec}; key: SQLSTATE and message; value: [count]), so they commit
+ * ViewStateLayout#errorsSpec}; key: SQLSTATE and message; value: [count]), so they commit
  * with the epoch that raised them, survive restarts, and are read with the view's contents.
  */
 final class ViewErrors implements DataErrors {

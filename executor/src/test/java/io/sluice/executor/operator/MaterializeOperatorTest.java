@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.sluice.common.error.SluiceException;
 import io.sluice.common.types.RowType;
 import io.sluice.executor.data.ChunkBuilder;
-import io.sluice.executor.stream.StreamingDataflow;
+import io.sluice.executor.stream.ViewStateLayout;
 import io.sluice.plan.node.StateTableDecl;
 import io.sluice.storage.codec.KeyCodec;
 import io.sluice.storage.state.MemoryStateBackend;
@@ -35,7 +35,7 @@ class MaterializeOperatorTest {
     final MaterializeOperator operator;
 
     Sink(boolean distinct) {
-      StateTableDecl decl = StreamingDataflow.contentsDecl(ROW);
+      StateTableDecl decl = ViewStateLayout.contentsDecl(ROW);
       List<KeyCodec.Column> key = new ArrayList<>();
       for (StateTableDecl.KeyColumn k : decl.keyColumns()) {
         key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));

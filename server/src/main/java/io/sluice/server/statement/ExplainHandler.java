@@ -6,7 +6,7 @@ import io.sluice.common.types.DataType;
 import io.sluice.common.types.Field;
 import io.sluice.common.types.RowType;
 import io.sluice.common.types.TypeKind;
-import io.sluice.executor.stream.StreamingDataflow;
+import io.sluice.executor.stream.ViewStateLayout;
 import io.sluice.parser.ast.CreateView;
 import io.sluice.parser.ast.Explain;
 import io.sluice.plan.PlanPrinter;
@@ -65,7 +65,7 @@ final class ExplainHandler implements Handler<Explain> {
         ? ", distinct rows: unique key " + plan.uniqueKey().stream().map(i -> "$" + i).toList()
         : "";
     return "Materialize(view=" + view + ", partitions=" + db.views().partitions() + rows + ")\n"
-        + "    state " + StreamingDataflow.contentsDecl(plan.root().rowType()).describe() + "\n"
+        + "    state " + ViewStateLayout.contentsDecl(plan.root().rowType()).describe() + "\n"
         + PlanPrinter.print(plan.root()).indent(2);
   }
 }

@@ -4,6 +4,7 @@ import io.sluice.common.error.SluiceException;
 import io.sluice.common.error.SqlState;
 import io.sluice.executor.stream.EpochCoordinator;
 import io.sluice.executor.stream.StreamingDataflow;
+import io.sluice.executor.stream.ViewStateLayout;
 import io.sluice.plan.catalog.TableDef;
 import io.sluice.plan.node.PlanNode;
 import io.sluice.plan.node.TableScanNode;
@@ -70,7 +71,7 @@ public final class ContinuousQueries implements AutoCloseable {
     this.db = db;
     this.logs = logs;
     this.views = views;
-    wipe(FIRST_ID, Long.MAX_VALUE / StreamingDataflow.STATE_IDS_PER_VIEW);
+    wipe(FIRST_ID, Long.MAX_VALUE / ViewStateLayout.STATE_IDS_PER_VIEW);
     this.janitor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "sluice-streams");
       t.setDaemon(true);
@@ -238,8 +239,8 @@ public final class ContinuousQueries implements AutoCloseable {
   /** Deletes the state of streams with ids in [from, to). */
   private void wipe(long from, long to) {
     try (KvBatch batch = db.store().newBatch()) {
-      batch.deleteRange(Keyspace.STATE, id(from * StreamingDataflow.STATE_IDS_PER_VIEW),
-          id(to * StreamingDataflow.STATE_IDS_PER_VIEW));
+      batch.deleteRange(Keyspace.STATE, id(from * ViewStateLayout.STATE_IDS_PER_VIEW),
+          id(to * ViewStateLayout.STATE_IDS_PER_VIEW));
       db.store().write(batch);
     }
   }

@@ -6,6 +6,7 @@ import io.sluice.executor.stream.EpochCoordinator;
 import io.sluice.executor.stream.EpochListener;
 import io.sluice.executor.stream.EpochReport;
 import io.sluice.executor.stream.StreamingDataflow;
+import io.sluice.executor.stream.ViewStateLayout;
 import io.sluice.executor.stream.ViewProgress;
 import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ast.CreateView;
@@ -434,9 +435,9 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     List<View> all = new ArrayList<>(views.values());
     all.sort(Comparator.comparing(v -> v.def.qualifiedName()));
     for (View v : all) {
-      long base = v.def.id() * StreamingDataflow.STATE_IDS_PER_VIEW;
+      long base = v.def.id() * ViewStateLayout.STATE_IDS_PER_VIEW;
       long bytes = db.store().approximateSize(Keyspace.STATE, id(base),
-          id(base + StreamingDataflow.STATE_IDS_PER_VIEW));
+          id(base + ViewStateLayout.STATE_IDS_PER_VIEW));
       Restarts r = restarts.get(v.def.id());
       rows.add(new Object[] {v.def.schema(), v.def.name(), v.status.name().toLowerCase(),
           committedEpoch(v), v.dataflow.rowCount(), bytes, r == null ? 0 : r.total, v.error});
@@ -529,9 +530,9 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
 
   /** Deletes a view's state and progress; records the plan's fingerprint when given. */
   private void wipeState(long viewId, String fingerprint) {
-    long base = viewId * StreamingDataflow.STATE_IDS_PER_VIEW;
+    long base = viewId * ViewStateLayout.STATE_IDS_PER_VIEW;
     try (KvBatch batch = db.store().newBatch()) {
-      batch.deleteRange(Keyspace.STATE, id(base), id(base + StreamingDataflow.STATE_IDS_PER_VIEW));
+      batch.deleteRange(Keyspace.STATE, id(base), id(base + ViewStateLayout.STATE_IDS_PER_VIEW));
       ViewProgress.delete(batch, viewId);
       if (fingerprint == null) {
         batch.delete(Keyspace.META, fingerprintKey(viewId));
