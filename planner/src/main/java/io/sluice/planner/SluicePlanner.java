@@ -74,7 +74,7 @@ public final class SluicePlanner {
   public QueryPlan planContinuous(SqlNode query, CatalogReader catalog) {
     List<Integer> key = new ArrayList<>();
     QueryPlan p = plan(query, catalog, true, rel -> key.addAll(uniqueKey(rel)));
-    return new QueryPlan(Exchanges.place(p.root()), p.rowType(), List.of(), p.outputFields(),
+    return new QueryPlan(Exchanges.place(p.root(), key), p.rowType(), List.of(), p.outputFields(),
         p.parameterTypes(), key);
   }
 

@@ -73,6 +73,26 @@ public final class Values {
     return a.equals(b);
   }
 
+  /**
+   * Whether two rows hold the same values and would be shown the same: {@link #equal} per
+   * value, and decimals at the same scale too (1.0 and 1.00 are equal but not identical). A row
+   * that changes only a decimal's scale has still changed.
+   */
+  public static boolean identicalRows(Object[] a, Object[] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!equal(a[i], b[i])) {
+        return false;
+      }
+      if (a[i] instanceof BigDecimal x && b[i] instanceof BigDecimal y && x.scale() != y.scale()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A hash consistent with {@link #equal}. */
   public static int hash(Object v) {
     if (v == null) {

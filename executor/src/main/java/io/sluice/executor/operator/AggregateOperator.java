@@ -11,7 +11,6 @@ import io.sluice.plan.node.AggKind;
 import io.sluice.plan.node.AggregateNode;
 import io.sluice.storage.state.StateCursor;
 import io.sluice.storage.state.StateTable;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,7 +220,7 @@ public final class AggregateOperator implements Operator {
       refreshValues(g);
       boolean exists = global || (Long) g.acc[0] != 0;
       Object[] newOutput = exists ? output(g.key, g.acc) : null;
-      if (g.oldOutput != null && newOutput != null && sameRow(g.oldOutput, newOutput)) {
+      if (g.oldOutput != null && newOutput != null && Values.identicalRows(g.oldOutput, newOutput)) {
         groups.put(g.key, g.acc);
         continue;
       }
@@ -273,19 +272,6 @@ public final class AggregateOperator implements Operator {
       out[key.length + i] = AggregateFunctions.result(calls[i], acc, accOffset[i]);
     }
     return out;
-  }
-
-  /** Equal values, and for decimals equal scale too, so a retraction matches its insertion. */
-  private static boolean sameRow(Object[] a, Object[] b) {
-    for (int i = 0; i < a.length; i++) {
-      if (!Values.equal(a[i], b[i])) {
-        return false;
-      }
-      if (a[i] instanceof BigDecimal x && b[i] instanceof BigDecimal y && x.scale() != y.scale()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Object[] extend(Object[] key, Object value) {

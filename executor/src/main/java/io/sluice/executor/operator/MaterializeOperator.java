@@ -1,38 +1,74 @@
 package io.sluice.executor.operator;
 
 import io.sluice.common.error.SluiceException;
+import io.sluice.common.types.Values;
 import io.sluice.executor.data.Chunk;
 import io.sluice.executor.data.RowKey;
 import io.sluice.storage.state.StateTable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The sink of a materialized view: keeps the view's rows as a multiset in its state table
- * (key: the row; value: [count]), so that reading the view is reading that table. It emits
- * nothing; the view's changes are what it applies.
+ * The sink of a materialized view: keeps the view's rows in its contents table, laid out as
+ * {@link ViewContents} says, so that reading the view is reading that table. It emits nothing;
+ * the view's changes are what it applies.
  *
- * <p>An epoch's changes are summed per row (SQL equality, as the state table's key encoding
- * compares) and applied at the barrier, so a row inserted and deleted within one epoch costs
- * nothing, and the order in which an epoch's changes arrive (from several upstream partitions,
- * say) does not matter. When the planner proved the view's rows distinct (a unique key among
- * its columns) a row's count is 0 or 1 at every epoch's end, so its net change of +1 or -1
- * says what to write without reading the stored count: the sink never reads RocksDB.
+ * <p>An epoch's changes are gathered and applied at the barrier, so a row inserted and deleted
+ * within one epoch costs nothing, and the order in which an epoch's changes arrive (from
+ * several upstream partitions, say) does not matter.
+ *
+ * <ul>
+ *   <li><b>Keyed</b> (the planner proved a unique key): changes are gathered per key. At the
+ *       barrier a key holds at most one row with net +1 (its new version) and one with net -1
+ *       (its old one): the first is written and the second deleted, blind, without reading the
+ *       table. Anything else contradicts the key and fails the view with an internal error.
+ *   <li><b>Counted</b>: changes are summed per row (SQL equality, as the key encoding compares)
+ *       and the net change is added to the stored count.
+ * </ul>
  */
 public final class MaterializeOperator implements Operator {
   private final String tableName;
-  private final boolean distinctRows;
-  private final Map<RowKey, long[]> pending = new HashMap<>();
+  private final ViewContents layout;
+  /** Counted layout: the epoch's net weight per row. */
+  private final Map<RowKey, long[]> pendingRows = new HashMap<>();
+  /** Keyed layout: the epoch's changes per key. */
+  private final Map<RowKey, Versions> pendingKeys = new HashMap<>();
   private StateTable rows;
   private long rowDelta;
 
   /**
-   * @param tableName the name of the state table the view's rows are kept in
-   * @param distinctRows whether the planner proved that the view never holds a row twice
+   * The versions of one key's row seen in an epoch, each with its net weight; almost always
+   * one or two (an old one retracted, a new one inserted).
    */
-  public MaterializeOperator(String tableName, boolean distinctRows) {
+  private static final class Versions {
+    Object[][] rows = new Object[2][];
+    long[] weights = new long[2];
+    int size;
+
+    void add(Object[] row, long weight) {
+      for (int i = 0; i < size; i++) {
+        if (Values.identicalRows(rows[i], row)) {
+          weights[i] += weight;
+          return;
+        }
+      }
+      if (size == rows.length) {
+        rows = Arrays.copyOf(rows, size * 2);
+        weights = Arrays.copyOf(weights, size * 2);
+      }
+      rows[size] = row;
+      weights[size++] = weight;
+    }
+  }
+
+  /**
+   * @param tableName the name of the state table the view's rows are kept in
+   * @param layout how rows are laid out in that table
+   */
+  public MaterializeOperator(String tableName, ViewContents layout) {
     this.tableName = tableName;
-    this.distinctRows = distinctRows;
+    this.layout = layout;
   }
 
   @Override
@@ -42,38 +78,72 @@ public final class MaterializeOperator implements Operator {
 
   @Override
   public void onChunk(int input, Chunk chunk) {
+    boolean keyed = layout.keyed();
     for (int i = 0; i < chunk.size(); i++) {
       long weight = chunk.weight(i);
-      RowKey key = new RowKey(chunk.row(i));
-      long[] sum = pending.get(key);
+      Object[] row = chunk.row(i);
+      rowDelta += weight;
+      if (keyed) {
+        RowKey key = new RowKey(layout.key(row));
+        Versions v = pendingKeys.get(key);
+        if (v == null) {
+          v = new Versions();
+          pendingKeys.put(key, v);
+        }
+        v.add(row, weight);
+        continue;
+      }
+      RowKey key = new RowKey(row);
+      long[] sum = pendingRows.get(key);
       if (sum == null) {
-        pending.put(key, new long[] {weight});
+        pendingRows.put(key, new long[] {weight});
       } else {
         sum[0] += weight;
       }
-      rowDelta += weight;
     }
   }
 
   @Override
   public void onBarrier(Barrier barrier) {
-    for (Map.Entry<RowKey, long[]> e : pending.entrySet()) {
+    if (layout.keyed()) {
+      applyKeyed();
+    } else {
+      applyCounted();
+    }
+  }
+
+  private void applyKeyed() {
+    for (Map.Entry<RowKey, Versions> e : pendingKeys.entrySet()) {
+      Versions v = e.getValue();
+      Object[] inserted = null;
+      boolean deleted = false;
+      for (int i = 0; i < v.size; i++) {
+        long w = v.weights[i];
+        if (w == 1 && inserted == null) {
+          inserted = v.rows[i];
+        } else if (w == -1 && !deleted) {
+          deleted = true;
+        } else if (w != 0) {
+          throw SluiceException.internal("a view keyed on its unique key changed the rows of "
+              + "key " + e.getKey() + " by " + describe(v) + " in one epoch", null);
+        }
+      }
+      if (inserted != null) {
+        rows.put(e.getKey().values(), layout.value(inserted));
+      } else if (deleted) {
+        rows.delete(e.getKey().values());
+      }
+    }
+    pendingKeys.clear();
+  }
+
+  private void applyCounted() {
+    for (Map.Entry<RowKey, long[]> e : pendingRows.entrySet()) {
       long net = e.getValue()[0];
       if (net == 0) {
         continue;
       }
       Object[] row = e.getKey().values();
-      if (distinctRows) {
-        if (net == 1) {
-          rows.put(row, new Object[] {1L});
-        } else if (net == -1) {
-          rows.delete(row);
-        } else {
-          throw SluiceException.internal("a view whose rows were proven distinct changed a row's"
-              + " count by " + net + " in one epoch: " + e.getKey(), null);
-        }
-        continue;
-      }
       Object[] current = rows.get(row);
       long count = (current == null ? 0 : (Long) current[0]) + net;
       if (count == 0) {
@@ -85,7 +155,16 @@ public final class MaterializeOperator implements Operator {
         rows.put(row, new Object[] {count});
       }
     }
-    pending.clear();
+    pendingRows.clear();
+  }
+
+  private static String describe(Versions v) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < v.size; i++) {
+      sb.append(i == 0 ? "" : ", ").append(v.weights[i] > 0 ? "+" : "").append(v.weights[i])
+          .append(' ').append(Arrays.toString(v.rows[i]));
+    }
+    return sb.toString();
   }
 
   /** How the view's row count (counting copies) changed since the last call. */

@@ -7,6 +7,7 @@ import io.sluice.executor.codegen.QueryContext;
 import io.sluice.executor.data.Chunk;
 import io.sluice.executor.data.ChunkBuilder;
 import io.sluice.executor.operator.Barrier;
+import io.sluice.executor.operator.ViewContents;
 import io.sluice.plan.QueryPlan;
 import io.sluice.plan.catalog.TableDef;
 import io.sluice.plan.expr.RowProgram;
@@ -121,7 +122,8 @@ public final class AdhocQuery {
   /** A materialized view's rows, each with its count, as of the snapshot. */
   private static Source viewContents(TableDef view, KvSnapshot snapshot) {
     return out -> {
-      StateTableDecl decl = ViewStateLayout.contentsDecl(view.rowType());
+      ViewContents layout = ViewStateLayout.contents(snapshot, view.id(), view.rowType());
+      StateTableDecl decl = layout.decl();
       List<KeyCodec.Column> key = new ArrayList<>();
       for (StateTableDecl.KeyColumn k : decl.keyColumns()) {
         key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));
@@ -141,7 +143,7 @@ public final class AdhocQuery {
       ChunkBuilder b = new ChunkBuilder(SnapshotScanSource.CHUNK_ROWS);
       try (StateSnapshotReader r = new StateSnapshotReader(snapshot.store(), snapshot, spec)) {
         while (r.next()) {
-          b.add(r.key(), (Long) r.value()[0]);
+          b.add(layout.row(r.key(), r.value()), layout.count(r.value()));
           if (b.size() >= SnapshotScanSource.CHUNK_ROWS) {
             out.accept(b.build());
           }

@@ -1,13 +1,13 @@
 package io.sluice.executor.stream;
 
 import io.sluice.common.error.SluiceException;
-import io.sluice.common.types.RowType;
 import io.sluice.executor.ExecutionEnvironment;
 import io.sluice.executor.RuntimeErrors;
 import io.sluice.executor.codegen.QueryContext;
 import io.sluice.executor.operator.Barrier;
 import io.sluice.executor.operator.CollectChangesOperator;
 import io.sluice.executor.operator.MaterializeOperator;
+import io.sluice.executor.operator.ViewContents;
 import io.sluice.executor.runtime.DataflowBuilder;
 import io.sluice.executor.runtime.Source;
 import io.sluice.executor.runtime.Vertex;
@@ -97,7 +97,8 @@ public final class StreamingDataflow {
   private final List<ValuesFeed> valuesFeeds = new ArrayList<>();
   private final List<MaterializeOperator> sinks = new ArrayList<>();
   /** Whether the planner proved the view's rows distinct (see {@link MaterializeOperator}). */
-  private boolean distinctRows;
+  /** How the view's rows are kept (null for a continuous SELECT, which keeps none). */
+  private ViewContents contents;
   /** For a continuous SELECT: who gets its changes, and its sinks; null and empty for a view. */
   private final ChangeConsumer consumer;
   private final List<CollectChangesOperator> collectors = new ArrayList<>();
@@ -149,9 +150,9 @@ public final class StreamingDataflow {
    *     snapshot (which {@code offsets} correspond to) are emitted first; the dataflow closes it
    */
   public static StreamingDataflow create(long viewId, String name, PlanNode root,
-      boolean distinctRows, int partitions, RocksDbStore store, ExecutionEnvironment env,
+      ViewContents contents, int partitions, RocksDbStore store, ExecutionEnvironment env,
       TableLogs logs, Map<Long, Long> offsets, long rowCount, KvSnapshot backfillSnapshot) {
-    return create(viewId, name, root, distinctRows, partitions, store, env, logs, offsets,
+    return create(viewId, name, root, contents, partitions, store, env, logs, offsets,
         rowCount, backfillSnapshot, null);
   }
 
@@ -164,17 +165,17 @@ public final class StreamingDataflow {
   public static StreamingDataflow createTransient(long id, String name, PlanNode root,
       int partitions, RocksDbStore store, ExecutionEnvironment env, TableLogs logs,
       Map<Long, Long> offsets, KvSnapshot snapshot, ChangeConsumer consumer) {
-    return create(id, name, root, false, partitions, store, env, logs, offsets, 0, snapshot,
+    return create(id, name, root, null, partitions, store, env, logs, offsets, 0, snapshot,
         java.util.Objects.requireNonNull(consumer));
   }
 
   private static StreamingDataflow create(long viewId, String name, PlanNode root,
-      boolean distinctRows, int partitions, RocksDbStore store, ExecutionEnvironment env,
+      ViewContents contents, int partitions, RocksDbStore store, ExecutionEnvironment env,
       TableLogs logs, Map<Long, Long> offsets, long rowCount, KvSnapshot backfillSnapshot,
       ChangeConsumer consumer) {
     StreamingDataflow d = new StreamingDataflow(viewId, name, partitions, logs,
         new RocksDbStateBackend(store), backfillSnapshot, consumer);
-    d.distinctRows = distinctRows;
+    d.contents = contents;
     d.rowCount = rowCount;
     try {
       d.build(root, env, offsets);
@@ -194,7 +195,7 @@ public final class StreamingDataflow {
     Fragment sink = fragment(root, null);
     for (Fragment f : fragments) {
       for (int p = 0; p < (f.single ? 1 : partitions); p++) {
-        f.instances.add(instance(f, f == sink, p, root.rowType(), stateIds, env, offsets));
+        f.instances.add(instance(f, f == sink, p, stateIds, env, offsets));
       }
     }
     for (Fragment f : fragments) {
@@ -262,7 +263,7 @@ public final class StreamingDataflow {
     return out;
   }
 
-  private Instance instance(Fragment f, boolean isSink, int partition, RowType viewRow,
+  private Instance instance(Fragment f, boolean isSink, int partition,
       Map<PlanNode, Long> stateIds, ExecutionEnvironment env, Map<Long, Long> offsets) {
     DataflowBuilder builder = new DataflowBuilder(backend, QueryContext.now(),
         node -> leaf(node, partition, env, offsets),
@@ -280,10 +281,10 @@ public final class StreamingDataflow {
       collectors.add(sink);
       end = builder.vertex("CollectChanges(" + name + ")", sink, 1, Map.of());
     } else if (isSink) {
-      MaterializeOperator sink = new MaterializeOperator("contents", distinctRows);
+      MaterializeOperator sink = new MaterializeOperator("contents", contents);
       sinks.add(sink);
       end = builder.vertex("Materialize(" + name + ")", sink, 1,
-          Map.of(ViewStateLayout.contentsDecl(viewRow), ViewStateLayout.contentsTableId(viewId)));
+          Map.of(contents.decl(), ViewStateLayout.contentsTableId(viewId)));
     } else {
       end = builder.vertex(f.output.describe(), new ExchangeSender(exchanges.get(f.output),
           new Partitioner(f.output, partitions), partition), 1, Map.of());

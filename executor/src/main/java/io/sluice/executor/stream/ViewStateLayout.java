@@ -3,10 +3,12 @@ package io.sluice.executor.stream;
 import io.sluice.common.types.DataType;
 import io.sluice.common.types.RowType;
 import io.sluice.common.types.TypeKind;
-import io.sluice.plan.node.StateTableDecl;
+import io.sluice.executor.operator.ViewContents;
 import io.sluice.storage.codec.KeyCodec;
+import io.sluice.storage.kv.Keyspace;
+import io.sluice.storage.kv.KvSnapshot;
 import io.sluice.storage.state.StateTableSpec;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -32,13 +34,20 @@ public final class ViewStateLayout {
     return viewId * STATE_IDS_PER_VIEW;
   }
 
-  /** The declaration of a view's contents table: the row as the key, its count as the value. */
-  public static StateTableDecl contentsDecl(RowType rowType) {
-    List<StateTableDecl.KeyColumn> key = new ArrayList<>();
-    for (int i = 0; i < rowType.size(); i++) {
-      key.add(StateTableDecl.KeyColumn.of(rowType.type(i).withNullable(true)));
-    }
-    return new StateTableDecl("contents", key, List.of(count()));
+  /**
+   * The META key under which a view's contents layout ({@link ViewContents#encode}) is kept,
+   * written with the plan's fingerprint whenever the view's state is (re)started from nothing.
+   * Readers take the layout from there, at the snapshot they read, so they always read the
+   * state as it was written.
+   */
+  public static byte[] contentsLayoutKey(long viewId) {
+    return ("view/" + viewId + "/contents").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The layout of a view's contents as of a snapshot (counted rows when none is recorded). */
+  public static ViewContents contents(KvSnapshot snapshot, long viewId, RowType rowType) {
+    byte[] v = snapshot.store().get(snapshot, Keyspace.META, contentsLayoutKey(viewId));
+    return ViewContents.decode(rowType, v == null ? null : new String(v, StandardCharsets.UTF_8));
   }
 
   /** The id of a view's contents table. */

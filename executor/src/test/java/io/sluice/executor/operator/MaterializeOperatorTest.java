@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.sluice.common.error.SluiceException;
 import io.sluice.common.types.RowType;
 import io.sluice.executor.data.ChunkBuilder;
-import io.sluice.executor.stream.ViewStateLayout;
 import io.sluice.plan.node.StateTableDecl;
 import io.sluice.storage.codec.KeyCodec;
 import io.sluice.storage.state.MemoryStateBackend;
@@ -34,15 +33,18 @@ class MaterializeOperatorTest {
     final StateTable table;
     final MaterializeOperator operator;
 
-    Sink(boolean distinct) {
-      StateTableDecl decl = ViewStateLayout.contentsDecl(ROW);
+    final ViewContents layout;
+
+    Sink(ViewContents layout) {
+      this.layout = layout;
+      StateTableDecl decl = layout.decl();
       List<KeyCodec.Column> key = new ArrayList<>();
       for (StateTableDecl.KeyColumn k : decl.keyColumns()) {
         key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));
       }
       table = new MemoryStateBackend().open(new StateTableSpec(1, "contents", key,
           decl.valueTypes()));
-      operator = new MaterializeOperator("contents", distinct);
+      operator = new MaterializeOperator("contents", layout);
       operator.open(this);
     }
 
@@ -60,12 +62,13 @@ class MaterializeOperatorTest {
       return this;
     }
 
-    /** The stored rows as "[id, v]" to count. */
+    /** The stored rows as "[id, v]" to count, read back through the layout. */
     Map<String, Long> contents() {
       Map<String, Long> out = new TreeMap<>();
       try (StateCursor c = table.scan(new Object[0], 0)) {
         while (c.next()) {
-          out.put(java.util.Arrays.toString(c.key()), (Long) c.value()[0]);
+          out.put(java.util.Arrays.toString(layout.row(c.key(), c.value())),
+              layout.count(c.value()));
         }
       }
       return out;
@@ -89,9 +92,17 @@ class MaterializeOperatorTest {
     }
   }
 
+  private static Sink keyed() {
+    return new Sink(ViewContents.of(ROW, List.of(0)));
+  }
+
+  private static Sink counted() {
+    return new Sink(ViewContents.counted(ROW));
+  }
+
   @Test
-  void distinctRowsSurviveAnInsertThatArrivesBeforeTheDeleteOfTheSameRow() {
-    Sink s = new Sink(true).push("+1 [1, 10]\n+1 [2, 20]").barrier();
+  void keyedRowsSurviveAnInsertThatArrivesBeforeTheDeleteOfTheSameRow() {
+    Sink s = keyed().push("+1 [1, 10]\n+1 [2, 20]").barrier();
     assertEquals(Map.of("[1, 10]", 1L, "[2, 20]", 1L), s.contents());
     // An update that leaves the row as it was, its halves from two upstream partitions in the
     // "wrong" order: the row must stay.
@@ -104,8 +115,47 @@ class MaterializeOperatorTest {
   }
 
   @Test
+  void keyedRowsTakeTheirNewVersionWhicheverHalfOfAnUpdateComesFirst() {
+    Sink s = keyed().push("+1 [1, 10]\n+1 [2, 20]").barrier();
+    // Key 1: new version first; key 2: old version retracted first.
+    s.push("+1 [1, 11]\n-1 [2, 20]").push("-1 [1, 10]\n+1 [2, 21]").barrier();
+    assertEquals(Map.of("[1, 11]", 1L, "[2, 21]", 1L), s.contents());
+    // Two updates of one key in one epoch: only the last version is written.
+    s.push("-1 [1, 11]\n+1 [1, 12]").push("-1 [1, 12]\n+1 [1, 13]").barrier();
+    assertEquals(Map.of("[1, 13]", 1L, "[2, 21]", 1L), s.contents());
+    // A key that goes away, and one that comes back in the same epoch it went.
+    s.push("-1 [2, 21]\n-1 [1, 13]\n+1 [1, null]").barrier();
+    assertEquals(Map.of("[1, null]", 1L), s.contents());
+    assertEquals(1, s.table.estimatedSize(), "one entry per key");
+  }
+
+  @Test
+  void aKeyedRowWhoseOnlyChangeIsADecimalsScaleIsRewritten() {
+    RowType dec = type("id, d", INT, io.sluice.common.types.DataType.decimal(10, 2));
+    Sink s = new Sink(ViewContents.of(dec, List.of(0)));
+    ChunkBuilder b = new ChunkBuilder();
+    b.add(new Object[] {1, new java.math.BigDecimal("1.0")}, 1);
+    s.operator.onChunk(0, b.build());
+    s.barrier();
+    b = new ChunkBuilder();
+    b.add(new Object[] {1, new java.math.BigDecimal("1.00")}, 1);
+    b.add(new Object[] {1, new java.math.BigDecimal("1.0")}, -1);
+    s.operator.onChunk(0, b.build());
+    s.barrier();
+    assertEquals(Map.of("[1, 1.00]", 1L), s.contents());
+  }
+
+  @Test
+  void aViewKeyedOnEveryColumnStoresKeysOnly() {
+    Sink s = new Sink(ViewContents.of(ROW, List.of(1, 0)));
+    s.push("+1 [1, 10]\n+1 [2, 20]").barrier().push("-1 [1, 10]").barrier();
+    assertEquals(Map.of("[2, 20]", 1L), s.contents());
+    assertEquals(0, s.layout.decl().valueTypes().size());
+  }
+
+  @Test
   void duplicateRowsAreCountedAndRemovedAtZero() {
-    Sink s = new Sink(false).push("+2 [1, 10]\n+1 [1, 10]\n+1 [2, null]").barrier();
+    Sink s = counted().push("+2 [1, 10]\n+1 [1, 10]\n+1 [2, null]").barrier();
     assertEquals(Map.of("[1, 10]", 3L, "[2, null]", 1L), s.contents());
     s.push("-1 [1, 10]\n-1 [2, null]").push("+1 [2, null]\n-1 [2, null]").barrier();
     assertEquals(Map.of("[1, 10]", 2L), s.contents());
@@ -116,9 +166,10 @@ class MaterializeOperatorTest {
 
   @Test
   void countsThatContradictTheViewAreRefused() {
-    Sink distinct = new Sink(true).push("+2 [1, 10]");
-    assertThrows(SluiceException.class, distinct::barrier);
-    Sink counted = new Sink(false).push("-1 [1, 10]");
+    // Two copies of a keyed row, and two versions of one key both inserted.
+    assertThrows(SluiceException.class, keyed().push("+2 [1, 10]")::barrier);
+    assertThrows(SluiceException.class, keyed().push("+1 [1, 10]\n+1 [1, 11]")::barrier);
+    Sink counted = counted().push("-1 [1, 10]");
     assertThrows(SluiceException.class, counted::barrier);
   }
 }

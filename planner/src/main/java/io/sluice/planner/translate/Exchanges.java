@@ -31,7 +31,8 @@ import java.util.stream.IntStream;
  *   <li>The two sides of an equi-join must be hashed alike on their keys (as the keys' common
  *       type), so that matching rows meet.
  *   <li>INTERSECT and EXCEPT hash every input on the whole row.
- *   <li>The view's contents (the sink) need equal rows together.
+ *   <li>The view's contents (the sink) need the versions of a row together: rows equal on the
+ *       view's unique key when it has one, else equal rows.
  * </ul>
  *
  * <p>Every part of the plan between exchanges (a fragment) either holds all its rows in one
@@ -69,14 +70,20 @@ public final class Exchanges {
 
   private record Placed(PlanNode node, Spread spread) {}
 
-  /** The plan with exchanges, ending in one that groups equal rows together for the sink. */
-  public static PlanNode place(PlanNode root) {
+  /**
+   * The plan with exchanges, ending in one that brings together, for the sink, the rows with
+   * equal {@code uniqueKey} values (the versions of one row of a view stored by that key), or
+   * equal rows when there is no key.
+   */
+  public static PlanNode place(PlanNode root, List<Integer> uniqueKey) {
     Placed p = visit(root);
-    List<Integer> all = IntStream.range(0, root.rowType().size()).boxed().toList();
-    if (p.spread().groups(all)) {
+    List<Integer> sinkKey = uniqueKey.isEmpty()
+        ? IntStream.range(0, root.rowType().size()).boxed().toList() : uniqueKey;
+    if (p.spread().groups(sinkKey)) {
       return p.node();
     }
-    return all.isEmpty() ? ExchangeNode.single(p.node()) : ExchangeNode.hash(p.node(), all);
+    return sinkKey.isEmpty() ? ExchangeNode.single(p.node())
+        : ExchangeNode.hash(p.node(), sinkKey);
   }
 
   private static Placed visit(PlanNode node) {

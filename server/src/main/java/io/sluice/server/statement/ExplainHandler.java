@@ -6,7 +6,7 @@ import io.sluice.common.types.DataType;
 import io.sluice.common.types.Field;
 import io.sluice.common.types.RowType;
 import io.sluice.common.types.TypeKind;
-import io.sluice.executor.stream.ViewStateLayout;
+import io.sluice.executor.operator.ViewContents;
 import io.sluice.parser.ast.CreateView;
 import io.sluice.parser.ast.Explain;
 import io.sluice.plan.PlanPrinter;
@@ -61,11 +61,12 @@ final class ExplainHandler implements Handler<Explain> {
   }
 
   private static String dataflow(Database db, String view, QueryPlan plan) {
-    String rows = plan.distinctRows()
-        ? ", distinct rows: unique key " + plan.uniqueKey().stream().map(i -> "$" + i).toList()
-        : "";
+    ViewContents contents = ViewContents.of(plan.root().rowType(), plan.uniqueKey());
+    String rows = contents.keyed()
+        ? ", rows keyed on unique key " + plan.uniqueKey().stream().map(i -> "$" + i).toList()
+        : ", rows counted";
     return "Materialize(view=" + view + ", partitions=" + db.views().partitions() + rows + ")\n"
-        + "    state " + ViewStateLayout.contentsDecl(plan.root().rowType()).describe() + "\n"
+        + "    state " + contents.decl().describe() + "\n"
         + PlanPrinter.print(plan.root()).indent(2);
   }
 }

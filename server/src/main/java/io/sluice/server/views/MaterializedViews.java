@@ -2,6 +2,7 @@ package io.sluice.server.views;
 
 import io.sluice.common.error.SluiceException;
 import io.sluice.common.error.SqlState;
+import io.sluice.executor.operator.ViewContents;
 import io.sluice.executor.stream.EpochCoordinator;
 import io.sluice.executor.stream.EpochListener;
 import io.sluice.executor.stream.EpochReport;
@@ -166,7 +167,8 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
   private void startView(ViewDef def) {
     QueryPlan plan = plan(def);
     List<TableDef> tables = tablesRead(plan.root());
-    String fingerprint = fingerprint(plan);
+    ViewContents contents = ViewContents.of(plan.root().rowType(), plan.uniqueKey());
+    String fingerprint = fingerprint(plan, contents);
     ViewProgress progress = ViewProgress.read(db.store(), def.id());
     boolean resume = progress != null && progress.backfilled()
         && fingerprint.equals(storedFingerprint(def.id()));
@@ -184,17 +186,17 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
       }
       if (resume) {
         dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(),
-            plan.distinctRows(), partitions,
+            contents, partitions,
             db.store(), db, logs, progress.offsets(), progress.rowCount(), null);
       } else {
-        wipeState(def.id(), fingerprint);
+        wipeState(def.id(), fingerprint, contents);
         Map<Long, Long> offsets = new HashMap<>();
         for (TableDef t : tables) {
           offsets.put(t.id(), logs.committedSeq(t.id()));
         }
         KvSnapshot snapshot = db.store().snapshot();
         dataflow = StreamingDataflow.create(def.id(), def.name(), plan.root(),
-            plan.distinctRows(), partitions,
+            contents, partitions,
             db.store(), db, logs, offsets, 0, snapshot);
       }
     } catch (RuntimeException e) {
@@ -271,7 +273,7 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new SluiceException(SqlState.QUERY_CANCELED, "interrupted while stopping a view");
     }
-    wipeState(def.id(), null);
+    wipeState(def.id(), null, null);
     if (view != null) {
       for (TableDef t : view.tables) {
         logs.unsubscribe(t);
@@ -508,11 +510,16 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     }
   }
 
-  private static String fingerprint(QueryPlan plan) {
+  private static String fingerprint(QueryPlan plan, ViewContents contents) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(PlanPrinter.print(plan.root()).getBytes(StandardCharsets.UTF_8));
       md.update(plan.root().rowType().toString().getBytes(StandardCharsets.UTF_8));
+      if (contents.keyed()) {
+        // Views stored their rows counted before they were stored by key: such a view's state
+        // must be rebuilt in the new layout, not resumed.
+        md.update(("contents keyed " + contents.encode()).getBytes(StandardCharsets.UTF_8));
+      }
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -528,17 +535,23 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     return v == null ? null : new String(v, StandardCharsets.UTF_8);
   }
 
-  /** Deletes a view's state and progress; records the plan's fingerprint when given. */
-  private void wipeState(long viewId, String fingerprint) {
+  /**
+   * Deletes a view's state and progress; records the plan's fingerprint and contents layout
+   * when given (null: the view is gone).
+   */
+  private void wipeState(long viewId, String fingerprint, ViewContents contents) {
     long base = viewId * ViewStateLayout.STATE_IDS_PER_VIEW;
     try (KvBatch batch = db.store().newBatch()) {
       batch.deleteRange(Keyspace.STATE, id(base), id(base + ViewStateLayout.STATE_IDS_PER_VIEW));
       ViewProgress.delete(batch, viewId);
       if (fingerprint == null) {
         batch.delete(Keyspace.META, fingerprintKey(viewId));
+        batch.delete(Keyspace.META, ViewStateLayout.contentsLayoutKey(viewId));
       } else {
         batch.put(Keyspace.META, fingerprintKey(viewId),
             fingerprint.getBytes(StandardCharsets.UTF_8));
+        batch.put(Keyspace.META, ViewStateLayout.contentsLayoutKey(viewId),
+            contents.encode().getBytes(StandardCharsets.UTF_8));
       }
       db.store().commit(batch);
     }

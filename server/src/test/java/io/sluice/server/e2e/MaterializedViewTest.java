@@ -113,7 +113,9 @@ class MaterializedViewTest {
     String plan = planText("EXPLAIN CREATE MATERIALIZED VIEW mv_ex_view AS"
         + " SELECT k, COUNT(*) AS n FROM mv_ex GROUP BY k");
     assertTrue(plan.startsWith("Materialize(view=public.mv_ex_view"), plan);
-    assertTrue(plan.contains("state contents("), plan);
+    // Grouped on k, the view's rows are stored under k with the count as the value.
+    assertTrue(plan.contains("rows keyed on unique key [$0]"), plan);
+    assertTrue(plan.contains("state contents(key: INTEGER; value: BIGINT)"), plan);
     assertTrue(plan.contains("Aggregate(group=[$0]"), plan);
     assertTrue(plan.contains("state groups("), plan);
     assertTrue(plan.contains("Exchange(hash=[$0])"), plan);
@@ -124,6 +126,7 @@ class MaterializedViewTest {
     String top = planText("EXPLAIN MATERIALIZED VIEW mv_ex_top");
     assertTrue(top.contains("TopN("), top);
     assertTrue(top.contains("Exchange(single)"), top);
+    assertTrue(top.contains("rows counted"), top);
     expectError(conn, "42P01", "EXPLAIN MATERIALIZED VIEW mv_ex");
   }
 
