@@ -39,26 +39,52 @@ public final class MaterializeOperator implements Operator {
 
   /**
    * The versions of one key's row seen in an epoch, each with its net weight; almost always
-   * one or two (an old one retracted, a new one inserted).
+   * one, or two (an old one retracted, a new one inserted). The first is kept inline.
    */
   private static final class Versions {
-    Object[][] rows = new Object[2][];
-    long[] weights = new long[2];
-    int size;
+    final Object[] first;
+    long firstWeight;
+    Object[][] others;
+    long[] otherWeights;
+    int otherCount;
+
+    Versions(Object[] row, long weight) {
+      first = row;
+      firstWeight = weight;
+    }
 
     void add(Object[] row, long weight) {
-      for (int i = 0; i < size; i++) {
-        if (Values.identicalRows(rows[i], row)) {
-          weights[i] += weight;
+      if (Values.identicalRows(first, row)) {
+        firstWeight += weight;
+        return;
+      }
+      for (int i = 0; i < otherCount; i++) {
+        if (Values.identicalRows(others[i], row)) {
+          otherWeights[i] += weight;
           return;
         }
       }
-      if (size == rows.length) {
-        rows = Arrays.copyOf(rows, size * 2);
-        weights = Arrays.copyOf(weights, size * 2);
+      if (others == null) {
+        others = new Object[2][];
+        otherWeights = new long[2];
+      } else if (otherCount == others.length) {
+        others = Arrays.copyOf(others, otherCount * 2);
+        otherWeights = Arrays.copyOf(otherWeights, otherCount * 2);
       }
-      rows[size] = row;
-      weights[size++] = weight;
+      others[otherCount] = row;
+      otherWeights[otherCount++] = weight;
+    }
+
+    int size() {
+      return 1 + otherCount;
+    }
+
+    Object[] row(int i) {
+      return i == 0 ? first : others[i - 1];
+    }
+
+    long weight(int i) {
+      return i == 0 ? firstWeight : otherWeights[i - 1];
     }
   }
 
@@ -87,10 +113,10 @@ public final class MaterializeOperator implements Operator {
         RowKey key = new RowKey(layout.key(row));
         Versions v = pendingKeys.get(key);
         if (v == null) {
-          v = new Versions();
-          pendingKeys.put(key, v);
+          pendingKeys.put(key, new Versions(row, weight));
+        } else {
+          v.add(row, weight);
         }
-        v.add(row, weight);
         continue;
       }
       RowKey key = new RowKey(row);
@@ -117,10 +143,10 @@ public final class MaterializeOperator implements Operator {
       Versions v = e.getValue();
       Object[] inserted = null;
       boolean deleted = false;
-      for (int i = 0; i < v.size; i++) {
-        long w = v.weights[i];
+      for (int i = 0; i < v.size(); i++) {
+        long w = v.weight(i);
         if (w == 1 && inserted == null) {
-          inserted = v.rows[i];
+          inserted = v.row(i);
         } else if (w == -1 && !deleted) {
           deleted = true;
         } else if (w != 0) {
@@ -160,9 +186,9 @@ public final class MaterializeOperator implements Operator {
 
   private static String describe(Versions v) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < v.size; i++) {
-      sb.append(i == 0 ? "" : ", ").append(v.weights[i] > 0 ? "+" : "").append(v.weights[i])
-          .append(' ').append(Arrays.toString(v.rows[i]));
+    for (int i = 0; i < v.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(v.weight(i) > 0 ? "+" : "").append(v.weight(i))
+          .append(' ').append(Arrays.toString(v.row(i)));
     }
     return sb.toString();
   }

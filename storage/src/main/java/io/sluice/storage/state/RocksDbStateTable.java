@@ -32,6 +32,11 @@ import java.util.TreeMap;
  * an aggregate's groups) are only ever read by key, and hashing an encoded key is much cheaper
  * than ordering it. The first scan turns the overlays into sorted maps, and the table keeps
  * them sorted from then on.
+ *
+ * <p>A table that has never been read (a view's rows stored by key are only ever written) keeps
+ * a sealed epoch as the encoded bytes it handed over, not as a map of decoded entries: they are
+ * all the commit needs, and they are far fewer objects for the collector to trace while the
+ * commit runs. Should a read come after all, the map is built from the bytes.
  */
 final class RocksDbStateTable implements StateTable {
   /** Marks a key deleted in an overlay. */
@@ -46,6 +51,8 @@ final class RocksDbStateTable implements StateTable {
   private final ByteWriter scratch = new ByteWriter(64);
   /** Whether the table has been scanned, after which its overlays are sorted maps. */
   private volatile boolean sorted;
+  /** Whether the table has ever been read; until then sealed epochs are kept encoded only. */
+  private boolean read;
   private Map<EncodedKey, Entry> dirty = new HashMap<>();
   private final Deque<Sealed> sealed = new ArrayDeque<>();
   /** The size of {@link #sealed}, readable without the lock. */
@@ -54,8 +61,44 @@ final class RocksDbStateTable implements StateTable {
   /** A key with its decoded value, or TOMBSTONE. */
   private record Entry(Object[] key, Object[] value) {}
 
-  /** An epoch's writes between sealing and commit. */
-  private record Sealed(long epoch, Map<EncodedKey, Entry> entries) {}
+  /**
+   * An epoch's writes between sealing and commit: as a map, or as the encoded keys and values
+   * (null for a delete) from which the map is built when first needed.
+   */
+  private final class Sealed {
+    final long epoch;
+    private Map<EncodedKey, Entry> entries;
+    private byte[][] keys;
+    private byte[][] values;
+
+    Sealed(long epoch, Map<EncodedKey, Entry> entries) {
+      this.epoch = epoch;
+      this.entries = entries;
+    }
+
+    Sealed(long epoch, byte[][] keys, byte[][] values) {
+      this.epoch = epoch;
+      this.keys = keys;
+      this.values = values;
+    }
+
+    /** The writes as a map; called with the table's lock held. */
+    Map<EncodedKey, Entry> entries() {
+      if (entries == null) {
+        Map<EncodedKey, Entry> m = sorted ? new TreeMap<>() : new HashMap<>(keys.length * 2);
+        for (int i = 0; i < keys.length; i++) {
+          byte[] k = keys[i];
+          Object[] key = keyCodec.decode(new ByteReader(k, prefix.length, k.length - prefix.length));
+          m.put(new EncodedKey(k), new Entry(key,
+              values[i] == null ? TOMBSTONE : valueCodec.decode(values[i])));
+        }
+        entries = m;
+        keys = null;
+        values = null;
+      }
+      return entries;
+    }
+  }
 
   /** An encoded key as a map key: hashed and compared (unsigned, bytewise) by content. */
   private static final class EncodedKey implements Comparable<EncodedKey> {
@@ -110,6 +153,7 @@ final class RocksDbStateTable implements StateTable {
 
   @Override
   public Object[] get(Object[] key) {
+    read = true;
     EncodedKey k = encode(key);
     Entry e = dirty.get(k);
     if (e == null && sealedCount > 0) {
@@ -154,6 +198,7 @@ final class RocksDbStateTable implements StateTable {
   }
 
   private StateCursor cursor(Object[] keyPrefix, int prefixLength, boolean descending) {
+    read = true;
     scratch.reset();
     scratch.write(prefix);
     keyCodec.encodePrefixTo(scratch, keyPrefix, prefixLength);
@@ -181,7 +226,7 @@ final class RocksDbStateTable implements StateTable {
     dirty = new TreeMap<>(dirty);
     List<Sealed> copies = new ArrayList<>();
     for (Sealed s : sealed) {
-      copies.add(new Sealed(s.epoch(), new TreeMap<>(s.entries())));
+      copies.add(new Sealed(s.epoch, new TreeMap<>(s.entries())));
     }
     sealed.clear();
     sealed.addAll(copies);
@@ -315,21 +360,26 @@ final class RocksDbStateTable implements StateTable {
     if (!sorted) {
       entries = roughlySorted(entries);
     }
-    for (Map.Entry<EncodedKey, Entry> e : entries) {
-      keys.add(e.getKey().bytes);
+    byte[][] encodedKeys = new byte[entries.length][];
+    byte[][] encodedValues = new byte[entries.length][];
+    for (int i = 0; i < entries.length; i++) {
+      Map.Entry<EncodedKey, Entry> e = entries[i];
+      encodedKeys[i] = e.getKey().bytes;
       Entry en = e.getValue();
-      if (en.value() == TOMBSTONE) {
-        values.add(null);
-      } else {
+      if (en.value() != TOMBSTONE) {
         scratch.reset();
         valueCodec.encodeTo(scratch, en.value());
-        values.add(scratch.toByteArray());
+        encodedValues[i] = scratch.toByteArray();
       }
     }
-    Map<EncodedKey, Entry> s = dirty;
-    dirty = sorted ? new TreeMap<>() : new HashMap<>();
+    keys.addAll(Arrays.asList(encodedKeys));
+    values.addAll(Arrays.asList(encodedValues));
+    Sealed s = read ? new Sealed(epoch, dirty) : new Sealed(epoch, encodedKeys, encodedValues);
+    // Sized for an epoch like this one: growing a map of a big epoch by doubling costs more
+    // than the writes that fill it.
+    dirty = sorted ? new TreeMap<>() : new HashMap<>(entries.length * 4 / 3 + 1);
     synchronized (this) {
-      sealed.addLast(new Sealed(epoch, s));
+      sealed.addLast(s);
       sealedCount = sealed.size();
     }
   }
@@ -378,7 +428,7 @@ final class RocksDbStateTable implements StateTable {
 
   /** Drops the sealed overlays of epochs up to {@code epoch}, which RocksDB now holds. */
   synchronized void committed(long epoch) {
-    while (!sealed.isEmpty() && sealed.peekFirst().epoch() <= epoch) {
+    while (!sealed.isEmpty() && sealed.peekFirst().epoch <= epoch) {
       sealed.removeFirst();
     }
     sealedCount = sealed.size();

@@ -110,4 +110,36 @@ class RocksDbStateTableTest {
       assertNull(again.get(new Object[] {2}));
     }
   }
+
+  @Test
+  void aTableWrittenBlindReadsItsSealedEpochsWhenFirstReadBeforeTheirCommit() {
+    try (RocksDbStore store = RocksDbStore.inMemory(StoreOptions.defaults())) {
+      RocksDbStateBackend backend = new RocksDbStateBackend(store);
+      StateTable t = backend.open(new StateTableSpec(7, "t",
+          List.of(new KeyCodec.Column(DataType.of(TypeKind.INTEGER), false, false)),
+          List.of(DataType.of(TypeKind.BIGINT))));
+      // Never read, so its sealed epochs are kept as bytes only.
+      t.put(new Object[] {1}, new Object[] {10L});
+      t.put(new Object[] {2}, new Object[] {20L});
+      backend.seal(1);
+      t.put(new Object[] {1}, new Object[] {11L});
+      t.delete(new Object[] {2});
+      t.put(new Object[] {3}, new Object[] {30L});
+      backend.seal(2);
+      t.put(new Object[] {4}, new Object[] {40L});
+      // The first reads see the newest sealed version of each key, then the dirty write.
+      assertArrayEquals(new Object[] {11L}, t.get(new Object[] {1}));
+      assertNull(t.get(new Object[] {2}));
+      List<Object> keys = new java.util.ArrayList<>();
+      try (StateCursor c = t.scan(new Object[0], 0)) {
+        while (c.next()) {
+          keys.add(c.key()[0]);
+          keys.add(c.value()[0]);
+        }
+      }
+      assertEquals(List.of(1, 11L, 3, 30L, 4, 40L), keys);
+      backend.committed(2);
+      assertNull(t.get(new Object[] {1}), "nothing was written to the store");
+    }
+  }
 }
