@@ -1,5 +1,6 @@
 package io.sluice.storage.state;
 
+import io.sluice.storage.codec.ByteHash;
 import io.sluice.storage.codec.ByteReader;
 import io.sluice.storage.codec.ByteWriter;
 import io.sluice.storage.codec.KeyCodec;
@@ -33,10 +34,8 @@ import java.util.TreeMap;
  * than ordering it. The first scan turns the overlays into sorted maps, and the table keeps
  * them sorted from then on.
  *
- * <p>A table that has never been read (a view's rows stored by key are only ever written) keeps
- * a sealed epoch as the encoded bytes it handed over, not as a map of decoded entries: they are
- * all the commit needs, and they are far fewer objects for the collector to trace while the
- * commit runs. Should a read come after all, the map is built from the bytes.
+ * <p>An unsorted table keeps a sealed epoch as the encoded bytes it handed over (see {@link
+ * Sealed}), not as a map of decoded entries.
  */
 final class RocksDbStateTable implements StateTable {
   /** Marks a key deleted in an overlay. */
@@ -51,8 +50,6 @@ final class RocksDbStateTable implements StateTable {
   private final ByteWriter scratch = new ByteWriter(64);
   /** Whether the table has been scanned, after which its overlays are sorted maps. */
   private volatile boolean sorted;
-  /** Whether the table has ever been read; until then sealed epochs are kept encoded only. */
-  private boolean read;
   private Map<EncodedKey, Entry> dirty = new HashMap<>();
   private final Deque<Sealed> sealed = new ArrayDeque<>();
   /** The size of {@link #sealed}, readable without the lock. */
@@ -62,30 +59,63 @@ final class RocksDbStateTable implements StateTable {
   private record Entry(Object[] key, Object[] value) {}
 
   /**
-   * An epoch's writes between sealing and commit: as a map, or as the encoded keys and values
-   * (null for a delete) from which the map is built when first needed.
+   * An epoch's writes between sealing and commit. A sorted table keeps them as its sorted map;
+   * any other keeps the encoded keys and values (null for a delete) it handed to the commit,
+   * looked up through an open-addressing index of their hashes built at the first lookup, and
+   * decoded on a hit. So an epoch waiting for its commit is a few arrays, not a map of decoded
+   * entries: far fewer objects for the collector to trace.
    */
   private final class Sealed {
     final long epoch;
     private Map<EncodedKey, Entry> entries;
     private byte[][] keys;
     private byte[][] values;
+    private int[] hashes;
+    /** Slot to position + 1 in {@link #keys}, 0 for an empty slot; built when first needed. */
+    private int[] index;
 
     Sealed(long epoch, Map<EncodedKey, Entry> entries) {
       this.epoch = epoch;
       this.entries = entries;
     }
 
-    Sealed(long epoch, byte[][] keys, byte[][] values) {
+    Sealed(long epoch, byte[][] keys, byte[][] values, int[] hashes) {
       this.epoch = epoch;
       this.keys = keys;
       this.values = values;
+      this.hashes = hashes;
     }
 
-    /** The writes as a map; called with the table's lock held. */
+    /** This epoch's write of a key (its value decoded afresh), or null; under the lock. */
+    Entry lookup(EncodedKey k) {
+      if (entries != null) {
+        return entries.get(k);
+      }
+      if (index == null) {
+        index = new int[Integer.highestOneBit(Math.max(keys.length, 1) * 2 - 1) << 1];
+        int mask = index.length - 1;
+        for (int i = 0; i < keys.length; i++) {
+          int slot = hashes[i] & mask;
+          while (index[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          index[slot] = i + 1;
+        }
+      }
+      int mask = index.length - 1;
+      for (int slot = k.hash & mask; index[slot] != 0; slot = (slot + 1) & mask) {
+        int i = index[slot] - 1;
+        if (hashes[i] == k.hash && Arrays.equals(keys[i], k.bytes)) {
+          return new Entry(null, values[i] == null ? TOMBSTONE : valueCodec.decode(values[i]));
+        }
+      }
+      return null;
+    }
+
+    /** The writes as a sorted map, for scans; under the lock. */
     Map<EncodedKey, Entry> entries() {
       if (entries == null) {
-        Map<EncodedKey, Entry> m = sorted ? new TreeMap<>() : new HashMap<>(keys.length * 2);
+        TreeMap<EncodedKey, Entry> m = new TreeMap<>();
         for (int i = 0; i < keys.length; i++) {
           byte[] k = keys[i];
           Object[] key = keyCodec.decode(new ByteReader(k, prefix.length, k.length - prefix.length));
@@ -95,6 +125,8 @@ final class RocksDbStateTable implements StateTable {
         entries = m;
         keys = null;
         values = null;
+        hashes = null;
+        index = null;
       }
       return entries;
     }
@@ -107,7 +139,7 @@ final class RocksDbStateTable implements StateTable {
 
     EncodedKey(byte[] bytes) {
       this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
+      this.hash = ByteHash.hash(bytes);
     }
 
     @Override
@@ -153,7 +185,6 @@ final class RocksDbStateTable implements StateTable {
 
   @Override
   public Object[] get(Object[] key) {
-    read = true;
     EncodedKey k = encode(key);
     Entry e = dirty.get(k);
     if (e == null && sealedCount > 0) {
@@ -169,7 +200,7 @@ final class RocksDbStateTable implements StateTable {
   private synchronized Entry sealedEntry(EncodedKey k) {
     Iterator<Sealed> it = sealed.descendingIterator();
     while (it.hasNext()) {
-      Entry e = it.next().entries().get(k);
+      Entry e = it.next().lookup(k);
       if (e != null) {
         return e;
       }
@@ -198,7 +229,6 @@ final class RocksDbStateTable implements StateTable {
   }
 
   private StateCursor cursor(Object[] keyPrefix, int prefixLength, boolean descending) {
-    read = true;
     scratch.reset();
     scratch.write(prefix);
     keyCodec.encodePrefixTo(scratch, keyPrefix, prefixLength);
@@ -362,9 +392,11 @@ final class RocksDbStateTable implements StateTable {
     }
     byte[][] encodedKeys = new byte[entries.length][];
     byte[][] encodedValues = new byte[entries.length][];
+    int[] hashes = new int[entries.length];
     for (int i = 0; i < entries.length; i++) {
       Map.Entry<EncodedKey, Entry> e = entries[i];
       encodedKeys[i] = e.getKey().bytes;
+      hashes[i] = e.getKey().hash;
       Entry en = e.getValue();
       if (en.value() != TOMBSTONE) {
         scratch.reset();
@@ -374,7 +406,8 @@ final class RocksDbStateTable implements StateTable {
     }
     keys.addAll(Arrays.asList(encodedKeys));
     values.addAll(Arrays.asList(encodedValues));
-    Sealed s = read ? new Sealed(epoch, dirty) : new Sealed(epoch, encodedKeys, encodedValues);
+    Sealed s = sorted ? new Sealed(epoch, dirty)
+        : new Sealed(epoch, encodedKeys, encodedValues, hashes);
     // Sized for an epoch like this one: growing a map of a big epoch by doubling costs more
     // than the writes that fill it.
     dirty = sorted ? new TreeMap<>() : new HashMap<>(entries.length * 4 / 3 + 1);

@@ -112,13 +112,12 @@ class RocksDbStateTableTest {
   }
 
   @Test
-  void aTableWrittenBlindReadsItsSealedEpochsWhenFirstReadBeforeTheirCommit() {
+  void sealedEpochsAreReadFromTheirBytesUntilTheirCommit() {
     try (RocksDbStore store = RocksDbStore.inMemory(StoreOptions.defaults())) {
       RocksDbStateBackend backend = new RocksDbStateBackend(store);
       StateTable t = backend.open(new StateTableSpec(7, "t",
           List.of(new KeyCodec.Column(DataType.of(TypeKind.INTEGER), false, false)),
           List.of(DataType.of(TypeKind.BIGINT))));
-      // Never read, so its sealed epochs are kept as bytes only.
       t.put(new Object[] {1}, new Object[] {10L});
       t.put(new Object[] {2}, new Object[] {20L});
       backend.seal(1);
@@ -138,7 +137,25 @@ class RocksDbStateTableTest {
         }
       }
       assertEquals(List.of(1, 11L, 3, 30L, 4, 40L), keys);
-      backend.committed(2);
+      // Many keys over two sealed epochs, half of them rewritten or deleted in the second.
+      for (int k = 100; k < 1100; k++) {
+        t.put(new Object[] {k}, new Object[] {(long) k});
+      }
+      backend.seal(3);
+      for (int k = 100; k < 1100; k += 2) {
+        if (k % 4 == 0) {
+          t.delete(new Object[] {k});
+        } else {
+          t.put(new Object[] {k}, new Object[] {(long) -k});
+        }
+      }
+      backend.seal(4);
+      for (int k = 100; k < 1100; k++) {
+        Object[] v = t.get(new Object[] {k});
+        Object[] expected = k % 4 == 0 ? null : new Object[] {(long) (k % 2 == 0 ? -k : k)};
+        assertArrayEquals(expected, v, "key " + k);
+      }
+      backend.committed(4);
       assertNull(t.get(new Object[] {1}), "nothing was written to the store");
     }
   }
