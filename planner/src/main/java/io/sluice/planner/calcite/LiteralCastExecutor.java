@@ -8,7 +8,6 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -23,11 +22,13 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * (sqllogictest's {@code index/between}). Here the value is the one the generated code computes,
  * {@code BigDecimal.doubleValue()}, and becomes a literal the same way
  * ({@link RexBuilder#makeLiteral(Object, org.apache.calcite.rel.type.RelDataType, boolean)});
- * every other expression, and any list with one, goes to Calcite's reducer as before.
+ * every other expression, and any list with one, goes to the compiled reduction
+ * ({@link CompiledReducer}).
  */
 public final class LiteralCastExecutor implements RexExecutor {
-  /** Over Calcite's default reducer. */
-  public static final LiteralCastExecutor INSTANCE = new LiteralCastExecutor(RexUtil.EXECUTOR);
+  /** Over Calcite's reducer with a shared class loader ({@link CompiledReducer}). */
+  public static final LiteralCastExecutor INSTANCE =
+      new LiteralCastExecutor(CompiledReducer.INSTANCE);
 
   private final RexExecutor fallback;
 
