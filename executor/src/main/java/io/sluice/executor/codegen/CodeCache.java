@@ -2,15 +2,29 @@ package io.sluice.executor.codegen;
 
 import io.sluice.common.error.SluiceException;
 import io.sluice.plan.expr.GeneratedCode;
+import java.io.StringReader;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.codehaus.janino.SimpleCompiler;
+import org.codehaus.commons.compiler.util.reflect.ByteArrayClassLoader;
+import org.codehaus.janino.ClassLoaderIClassLoader;
+import org.codehaus.janino.IClassLoader;
+import org.codehaus.janino.Parser;
+import org.codehaus.janino.Scanner;
+import org.codehaus.janino.UnitCompiler;
 
 /**
  * Compiles generated classes and keeps them, keyed by their source text: the same expression
  * planned twice (a prepared statement, a query run again) is compiled once. Generated classes
  * are stateless, so one instance serves every caller. Thread-safe; least recently used classes
  * are dropped beyond {@link #CAPACITY}.
+ *
+ * <p>Compilation shares one Janino {@link IClassLoader} (what Janino knows of the classes the
+ * generated code uses: their methods, fields, supertypes) across classes. Janino's
+ * {@code SimpleCompiler} makes a new one per class and reflects over every class the code
+ * names again, {@code SqlFunctions}-sized ones included; with a new expression in almost every
+ * query (sqllogictest), that was most of the compiling time. The classes it describes are the
+ * engine's own and never change, so sharing is safe; compilations take turns on it.
  */
 public final class CodeCache {
   /** The number of compiled classes kept. */
@@ -56,15 +70,24 @@ public final class CodeCache {
     }
   }
 
+  /** The engine's classes as Janino sees them; guarded by itself. */
+  private static final IClassLoader CLASSES =
+      new ClassLoaderIClassLoader(CodeCache.class.getClassLoader());
+
   private static Object compile(GeneratedCode code) {
-    SimpleCompiler compiler = new SimpleCompiler();
-    compiler.setParentClassLoader(CodeCache.class.getClassLoader());
     try {
       if (Boolean.getBoolean("sluice.codegen.print")) {
         System.err.println("-- generated code for " + code.description() + "\n" + code.source());
       }
-      compiler.cook(code.source());
-      Class<?> c = compiler.getClassLoader().loadClass(code.className());
+      Map<String, byte[]> classes = new HashMap<>();
+      synchronized (CLASSES) {
+        UnitCompiler compiler = new UnitCompiler(new Parser(new Scanner(null,
+            new StringReader(code.source()))).parseAbstractCompilationUnit(), CLASSES);
+        compiler.compileUnit(false, false, false,
+            classFile -> classes.put(classFile.getThisClassName(), classFile.toByteArray()));
+      }
+      Class<?> c = new ByteArrayClassLoader(classes, CodeCache.class.getClassLoader())
+          .loadClass(code.className());
       return c.getDeclaredConstructor().newInstance();
     } catch (Exception | LinkageError e) {
       throw SluiceException.internal("cannot compile generated code for " + code.description()

@@ -28,7 +28,6 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
@@ -81,7 +80,7 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
     this.catalogReader = new CalciteCatalogReader(rootSchema,
         List.of(CatalogReader.DEFAULT_SCHEMA), typeFactory, CONFIG);
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());
-    planner.setExecutor(RexUtil.EXECUTOR);
+    planner.setExecutor(LiteralCastExecutor.INSTANCE);
     this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
     SluiceMetadata.install(cluster);
   }

@@ -3,6 +3,7 @@ package io.sluice.planner.calcite;
 import com.google.common.collect.ImmutableList;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPredicateList;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
@@ -21,6 +22,12 @@ import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
  * other than the column's ({@code VALUES (NULL), (-0.5)} into a DOUBLE column, or {@code
  * (3000000000), (0)}). An INSERT of such rows must not fail for that: a VALUES whose predicates
  * cannot be built contributes none, and the plan is only less simplified.
+ *
+ * <p>It also refuses, with an {@code AssertionError}, a pulled-up predicate that compares with a
+ * NULL literal, which a filter condition as converted from SQL can hold before any
+ * simplification ({@code WHERE NOT - col2 * CAST(NULL AS INTEGER) <= col0}, asked for by the
+ * field trimmer under a DISTINCT): such a filter contributes no predicates of its own,
+ * only its input's. Predicates are facts true of every row, so fewer of them are still true.
  */
 public final class SluiceMetadata {
   private SluiceMetadata() {}
@@ -39,8 +46,20 @@ public final class SluiceMetadata {
     cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(HANDLERS));
   }
 
-  /** Calcite's predicates, with none for a VALUES whose predicates cannot be built. */
+  /**
+   * Calcite's predicates, with none for a VALUES whose predicates cannot be built, and only its
+   * input's for a filter whose own ones Calcite refuses.
+   */
   public static final class TolerantPredicates extends RelMdPredicates {
+    @Override
+    public RelOptPredicateList getPredicates(Filter filter, RelMetadataQuery mq) {
+      try {
+        return super.getPredicates(filter, mq);
+      } catch (AssertionError e) {
+        return mq.getPulledUpPredicates(filter.getInput());
+      }
+    }
+
     @Override
     public RelOptPredicateList getPredicates(Values values, RelMetadataQuery mq) {
       try {

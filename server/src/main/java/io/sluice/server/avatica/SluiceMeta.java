@@ -116,6 +116,10 @@ public final class SluiceMeta implements ProtobufMeta {
       return body.get();
     } catch (RuntimeException e) {
       throw error(e);
+    } catch (AssertionError e) {
+      // Calcite reports a broken invariant with an AssertionError: the statement fails with an
+      // internal error instead of the Error escaping to the caller's thread.
+      throw error(SluiceException.internal(e.toString(), e));
     }
   }
 

@@ -42,4 +42,19 @@ class SkipListTest {
     assertFalse(standard.reason("select1.test", statement(1, "SELECT a FROM t1")).isPresent());
     assertThrows(IllegalArgumentException.class, () -> SkipList.parse(List.of("no reason")));
   }
+
+  @Test
+  void sqlstateEntriesOnlyTurnThatFailureOfAStatementOkIntoASkip() {
+    SkipList list = SkipList.parse(List.of("sqlstate=2BP01 ^\\s*DROP\\s+VIEW\\b\tdependents"));
+    StatementRecord drop = statement(5, "DROP VIEW v1");
+    assertFalse(list.reason("a.test", drop).isPresent(), "the statement still runs");
+    assertEquals(Optional.of("dependents"), list.reasonForFailure(drop, "2BP01"));
+    assertFalse(list.reasonForFailure(drop, "42P01").isPresent());
+    assertFalse(list.reasonForFailure(drop, null).isPresent());
+    assertFalse(list.reasonForFailure(statement(5, "DROP TABLE t1"), "2BP01").isPresent());
+    assertFalse(list.reasonForFailure(new StatementRecord(5, List.of(), true, "DROP VIEW v1"),
+        "2BP01").isPresent(), "a statement error record is not concerned");
+    assertThrows(IllegalArgumentException.class,
+        () -> SkipList.parse(List.of("sqlstate=2BP DROP\tshort state")));
+  }
 }
