@@ -57,6 +57,11 @@ class RocksDbStateTableTest {
 
   enum Layer { DIRTY, SEALED, COMMITTED }
 
+  /** A table from an INTEGER key to a BIGINT value. */
+  private static final StateTableSpec INT_TO_BIGINT = new StateTableSpec(7, "t",
+      List.of(new KeyCodec.Column(DataType.of(TypeKind.INTEGER), false, false)),
+      List.of(DataType.of(TypeKind.BIGINT)));
+
   @Nested
   class Dirty extends StateTableContract {
     @Override
@@ -85,9 +90,7 @@ class RocksDbStateTableTest {
   void uncommittedWritesAreDiscardedAndCommittedOnesSurvive() {
     try (RocksDbStore store = RocksDbStore.inMemory(StoreOptions.defaults())) {
       RocksDbStateBackend backend = new RocksDbStateBackend(store);
-      StateTable t = backend.open(new StateTableSpec(7, "t",
-          List.of(new KeyCodec.Column(DataType.of(TypeKind.INTEGER), false, false)),
-          List.of(DataType.of(TypeKind.BIGINT))));
+      StateTable t = backend.open(INT_TO_BIGINT);
       t.put(new Object[] {1}, new Object[] {10L});
       EpochDelta first = backend.seal(1);
       assertEquals(1, first.size());
@@ -115,9 +118,7 @@ class RocksDbStateTableTest {
   void sealedEpochsAreReadFromTheirBytesUntilTheirCommit() {
     try (RocksDbStore store = RocksDbStore.inMemory(StoreOptions.defaults())) {
       RocksDbStateBackend backend = new RocksDbStateBackend(store);
-      StateTable t = backend.open(new StateTableSpec(7, "t",
-          List.of(new KeyCodec.Column(DataType.of(TypeKind.INTEGER), false, false)),
-          List.of(DataType.of(TypeKind.BIGINT))));
+      StateTable t = backend.open(INT_TO_BIGINT);
       t.put(new Object[] {1}, new Object[] {10L});
       t.put(new Object[] {2}, new Object[] {20L});
       backend.seal(1);
