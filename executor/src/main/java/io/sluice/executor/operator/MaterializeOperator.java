@@ -5,8 +5,10 @@ import io.sluice.common.types.Values;
 import io.sluice.executor.data.Chunk;
 import io.sluice.executor.data.RowKey;
 import io.sluice.storage.state.StateTable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +36,12 @@ public final class MaterializeOperator implements Operator {
   private final Map<RowKey, long[]> pendingRows = new HashMap<>();
   /** Keyed layout: the epoch's changes per key. */
   private final Map<RowKey, Versions> pendingKeys = new HashMap<>();
+  /**
+   * The same, in the order the keys first arrived: the barrier walks this list rather than
+   * the map, so it reads the rows about in the order they were made (and allocated), not in
+   * hash order, which missed the cache on nearly every row of a large epoch.
+   */
+  private final List<Versions> arrivalOrder = new ArrayList<>();
   private StateTable rows;
   private long rowDelta;
 
@@ -42,13 +50,15 @@ public final class MaterializeOperator implements Operator {
    * one, or two (an old one retracted, a new one inserted). The first is kept inline.
    */
   private static final class Versions {
+    final RowKey key;
     final Object[] first;
     long firstWeight;
     Object[][] others;
     long[] otherWeights;
     int otherCount;
 
-    Versions(Object[] row, long weight) {
+    Versions(RowKey key, Object[] row, long weight) {
+      this.key = key;
       first = row;
       firstWeight = weight;
     }
@@ -113,7 +123,9 @@ public final class MaterializeOperator implements Operator {
         RowKey key = new RowKey(layout.key(row));
         Versions v = pendingKeys.get(key);
         if (v == null) {
-          pendingKeys.put(key, new Versions(row, weight));
+          v = new Versions(key, row, weight);
+          pendingKeys.put(key, v);
+          arrivalOrder.add(v);
         } else {
           v.add(row, weight);
         }
@@ -139,8 +151,7 @@ public final class MaterializeOperator implements Operator {
   }
 
   private void applyKeyed() {
-    for (Map.Entry<RowKey, Versions> e : pendingKeys.entrySet()) {
-      Versions v = e.getValue();
+    for (Versions v : arrivalOrder) {
       Object[] inserted = null;
       boolean deleted = false;
       for (int i = 0; i < v.size(); i++) {
@@ -151,16 +162,17 @@ public final class MaterializeOperator implements Operator {
           deleted = true;
         } else if (w != 0) {
           throw SluiceException.internal("a view keyed on its unique key changed the rows of "
-              + "key " + e.getKey() + " by " + describe(v) + " in one epoch", null);
+              + "key " + v.key + " by " + describe(v) + " in one epoch", null);
         }
       }
       if (inserted != null) {
-        rows.put(e.getKey().values(), layout.value(inserted));
+        rows.put(v.key.values(), layout.value(inserted));
       } else if (deleted) {
-        rows.delete(e.getKey().values());
+        rows.delete(v.key.values());
       }
     }
     pendingKeys.clear();
+    arrivalOrder.clear();
   }
 
   private void applyCounted() {

@@ -69,7 +69,10 @@ public final class ViewContents {
     return key.clone();
   }
 
-  /** The declaration of the contents table. */
+  /**
+   * The declaration of the contents table; write-only in the keyed layout, whose writer never
+   * reads it (readers of the view read the committed rows from the store).
+   */
   public StateTableDecl decl() {
     List<StateTableDecl.KeyColumn> keyColumns = new ArrayList<>();
     List<DataType> values = new ArrayList<>();
@@ -86,7 +89,7 @@ public final class ViewContents {
       }
       values.add(new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0, false));
     }
-    return new StateTableDecl("contents", keyColumns, values);
+    return new StateTableDecl("contents", keyColumns, values, keyed());
   }
 
   /** The state key of a row. */

@@ -128,7 +128,8 @@ public final class DataflowBuilder implements PlanVisitor<Vertex> {
     for (StateTableDecl.KeyColumn k : d.keyColumns()) {
       key.add(new KeyCodec.Column(k.type(), k.descending(), k.nullsLast()));
     }
-    return backend.open(new StateTableSpec(id, owner + "." + d.name(), key, d.valueTypes()));
+    return backend.open(new StateTableSpec(id, owner + "." + d.name(), key, d.valueTypes(),
+        d.writeOnly()));
   }
 
   private Vertex vertex(PlanNode node, Operator operator) {

@@ -21,6 +21,9 @@ import io.sluice.storage.kv.KvSnapshot;
 import io.sluice.storage.kv.RocksDbStore;
 import io.sluice.storage.state.EpochDelta;
 import io.sluice.storage.state.RocksDbStateBackend;
+import io.sluice.storage.state.StateBackend;
+import io.sluice.storage.state.StateTable;
+import io.sluice.storage.state.StateTableSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -45,8 +48,9 @@ import java.util.concurrent.Executor;
  * fragment runs. No task ever waits for another, so a small pool runs any number of views.
  *
  * <p>State lives in RocksDB through one {@link RocksDbStateBackend}: every instance has its own
- * dirty overlay of the tables it writes (their keys never overlap), and after the last
- * fragment the epoch's changes are sealed into one delta the coordinator commits. The state
+ * dirty overlay of the tables it writes (their keys never overlap) and seals it as soon as it
+ * has run the epoch, on its worker, in parallel with the other instances; after the last
+ * fragment the sealed parts become one delta the coordinator commits. The state
  * layout does not depend on the number of partitions, so a view resumes under another.
  *
  * <p>Not thread-safe: the coordinator runs one epoch of a dataflow at a time.
@@ -73,15 +77,21 @@ public final class StreamingDataflow {
     }
   }
 
-  /** One partition of a fragment: its vertices and the feeds that start them. */
-  private record Instance(List<Vertex> vertices, List<Feed> feeds) {
-    void run(Barrier barrier) {
+  /**
+   * One partition of a fragment: its vertices, the feeds that start them and the state tables
+   * its operators own (no other instance writes them).
+   */
+  private record Instance(List<Vertex> vertices, List<Feed> feeds, List<StateTable> tables) {
+    /** Runs the epoch's input through the instance, then seals its tables' writes. */
+    void run(Barrier barrier, RocksDbStateBackend backend) {
       for (Feed f : feeds) {
         f.emitEpoch();
       }
       for (Feed f : feeds) {
         f.vertex().injectBarrier(barrier);
       }
+      // Once the barrier has passed, the instance's operators write nothing more this epoch.
+      backend.sealPart(barrier.epoch(), tables);
     }
   }
 
@@ -265,7 +275,19 @@ public final class StreamingDataflow {
 
   private Instance instance(Fragment f, boolean isSink, int partition,
       Map<PlanNode, Long> stateIds, ExecutionEnvironment env, Map<Long, Long> offsets) {
-    DataflowBuilder builder = new DataflowBuilder(backend, QueryContext.now(),
+    List<StateTable> tables = new ArrayList<>();
+    StateBackend owned = new StateBackend() {
+      @Override
+      public StateTable open(StateTableSpec spec) {
+        StateTable t = backend.open(spec);
+        tables.add(t);
+        return t;
+      }
+
+      @Override
+      public void close() {}
+    };
+    DataflowBuilder builder = new DataflowBuilder(owned, QueryContext.now(),
         node -> leaf(node, partition, env, offsets),
         (node, index) -> stateIds.get(node) + index);
     if (consumer == null) {
@@ -296,7 +318,7 @@ public final class StreamingDataflow {
       feed.attach(e.getKey());
       feeds.add(feed);
     }
-    return new Instance(builder.vertices(), feeds);
+    return new Instance(builder.vertices(), feeds, tables);
   }
 
   /** The feed standing for a leaf of a fragment in one partition. */
@@ -484,7 +506,8 @@ public final class StreamingDataflow {
       CompletableFuture<?>[] deps = f.upstream.stream().map(done::get)
           .toArray(CompletableFuture[]::new);
       last = CompletableFuture.allOf(deps).thenCompose(v -> CompletableFuture.allOf(
-          f.instances.stream().map(i -> CompletableFuture.runAsync(() -> i.run(barrier), pool))
+          f.instances.stream()
+              .map(i -> CompletableFuture.runAsync(() -> i.run(barrier, backend), pool))
               .toArray(CompletableFuture[]::new)));
       done.put(f, last);
     }

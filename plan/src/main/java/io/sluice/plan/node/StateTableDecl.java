@@ -11,12 +11,19 @@ import java.util.Objects;
  * @param name a name unique within the operator, such as {@code left} or {@code groups}
  * @param keyColumns key columns in key order
  * @param valueTypes value columns
+ * @param writeOnly the operator never reads the table, only writes it blind
  */
-public record StateTableDecl(String name, List<KeyColumn> keyColumns, List<DataType> valueTypes) {
+public record StateTableDecl(String name, List<KeyColumn> keyColumns, List<DataType> valueTypes,
+    boolean writeOnly) {
   public StateTableDecl {
     Objects.requireNonNull(name, "name");
     keyColumns = List.copyOf(keyColumns);
     valueTypes = List.copyOf(valueTypes);
+  }
+
+  /** A table its operator reads and writes. */
+  public StateTableDecl(String name, List<KeyColumn> keyColumns, List<DataType> valueTypes) {
+    this(name, keyColumns, valueTypes, false);
   }
 
   /**

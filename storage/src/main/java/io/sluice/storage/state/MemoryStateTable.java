@@ -36,8 +36,15 @@ final class MemoryStateTable implements StateTable {
     return scratch.toByteArray();
   }
 
+  private void checkReadable() {
+    if (spec.writeOnly()) {
+      throw spec.readRefused();
+    }
+  }
+
   @Override
   public Object[] get(Object[] key) {
+    checkReadable();
     Entry e = map.get(encode(key));
     return e == null ? null : e.value();
   }
@@ -54,11 +61,13 @@ final class MemoryStateTable implements StateTable {
 
   @Override
   public StateCursor scan(Object[] prefix, int prefixLength) {
+    checkReadable();
     return cursor(range(prefix, prefixLength).entrySet().iterator());
   }
 
   @Override
   public StateCursor scanDescending(Object[] prefix, int prefixLength) {
+    checkReadable();
     return cursor(range(prefix, prefixLength).descendingMap().entrySet().iterator());
   }
 
@@ -120,6 +129,7 @@ final class MemoryStateTable implements StateTable {
 
   @Override
   public long estimatedSize() {
+    checkReadable();
     return map.size();
   }
 }

@@ -13,6 +13,9 @@ import java.util.List;
 public final class RocksDbStateBackend implements StateBackend {
   private final RocksDbStore store;
   private final List<RocksDbStateTable> tables = new ArrayList<>();
+  /** Changes sealed early by {@link #sealPart} for the epoch being sealed; under their lock. */
+  private final List<byte[]> partKeys = new ArrayList<>();
+  private final List<byte[]> partValues = new ArrayList<>();
 
   public RocksDbStateBackend(RocksDbStore store) {
     this.store = store;
@@ -25,10 +28,38 @@ public final class RocksDbStateBackend implements StateBackend {
     return t;
   }
 
-  /** Seals every table's writes of the current epoch. Called on the operators' thread. */
-  public synchronized EpochDelta seal(long epoch) {
+  /**
+   * Seals some tables' writes of the current epoch now, on the calling thread; {@link #seal}
+   * adds them to the epoch's delta. Calls for disjoint sets of tables may run concurrently
+   * (the instances of a dataflow each seal their own tables when they finish an epoch, in
+   * parallel, rather than leave it all to one thread at the end). The tables must come from
+   * this backend and must not be written again in this epoch.
+   */
+  public void sealPart(long epoch, List<StateTable> part) {
     List<byte[]> keys = new ArrayList<>();
     List<byte[]> values = new ArrayList<>();
+    for (StateTable t : part) {
+      ((RocksDbStateTable) t).seal(epoch, keys, values);
+    }
+    synchronized (partKeys) {
+      partKeys.addAll(keys);
+      partValues.addAll(values);
+    }
+  }
+
+  /**
+   * Seals every table's writes of the current epoch not sealed yet by {@link #sealPart} and
+   * returns them all as one delta. Called once the epoch's operators are done.
+   */
+  public synchronized EpochDelta seal(long epoch) {
+    List<byte[]> keys;
+    List<byte[]> values;
+    synchronized (partKeys) {
+      keys = new ArrayList<>(partKeys);
+      values = new ArrayList<>(partValues);
+      partKeys.clear();
+      partValues.clear();
+    }
     for (RocksDbStateTable t : tables) {
       t.seal(epoch, keys, values);
     }
@@ -44,6 +75,10 @@ public final class RocksDbStateBackend implements StateBackend {
 
   /** Drops writes not yet committed, so the tables read the last committed epoch again. */
   public synchronized void discardUncommitted() {
+    synchronized (partKeys) {
+      partKeys.clear();
+      partValues.clear();
+    }
     for (RocksDbStateTable t : tables) {
       t.discardUncommitted();
     }

@@ -36,6 +36,10 @@ import java.util.TreeMap;
  *
  * <p>An unsorted table keeps a sealed epoch as the encoded bytes it handed over (see {@link
  * Sealed}), not as a map of decoded entries.
+ *
+ * <p>A write-only table ({@link StateTableSpec#writeOnly}) has no overlays at all: its writes
+ * are encoded as they come, appended to a list, and handed over whole at the seal; reads are
+ * refused.
  */
 final class RocksDbStateTable implements StateTable {
   /** Marks a key deleted in an overlay. */
@@ -54,6 +58,10 @@ final class RocksDbStateTable implements StateTable {
   private final Deque<Sealed> sealed = new ArrayDeque<>();
   /** The size of {@link #sealed}, readable without the lock. */
   private volatile int sealedCount;
+  /** A write-only table's writes of the epoch, encoded: keys, values (null: a delete). */
+  private byte[][] blindKeys;
+  private byte[][] blindValues;
+  private int blindCount;
 
   /** A key with its decoded value, or TOMBSTONE. */
   private record Entry(Object[] key, Object[] value) {}
@@ -183,8 +191,15 @@ final class RocksDbStateTable implements StateTable {
     return new EncodedKey(scratch.toByteArray());
   }
 
+  private void checkReadable() {
+    if (spec.writeOnly()) {
+      throw spec.readRefused();
+    }
+  }
+
   @Override
   public Object[] get(Object[] key) {
+    checkReadable();
     EncodedKey k = encode(key);
     Entry e = dirty.get(k);
     if (e == null && sealedCount > 0) {
@@ -210,12 +225,42 @@ final class RocksDbStateTable implements StateTable {
 
   @Override
   public void put(Object[] key, Object[] value) {
+    if (spec.writeOnly()) {
+      scratch.reset();
+      valueCodec.encodeTo(scratch, value);
+      writeBlind(key, scratch.toByteArray());
+      return;
+    }
     dirty.put(encode(key), new Entry(key, value));
   }
 
   @Override
   public void delete(Object[] key) {
+    if (spec.writeOnly()) {
+      writeBlind(key, null);
+      return;
+    }
     dirty.put(encode(key), new Entry(key, TOMBSTONE));
+  }
+
+  /**
+   * Adds a write-only table's write to the epoch's list, encoded. Nothing reads it back, so
+   * there is no map: a key written twice is written twice, and the later write wins in the
+   * batch (the order {@link #seal} hands them over keeps the order of equal keys).
+   */
+  private void writeBlind(Object[] key, byte[] value) {
+    if (blindKeys == null) {
+      blindKeys = new byte[64][];
+      blindValues = new byte[64][];
+    } else if (blindCount == blindKeys.length) {
+      blindKeys = Arrays.copyOf(blindKeys, blindCount * 2);
+      blindValues = Arrays.copyOf(blindValues, blindCount * 2);
+    }
+    scratch.reset();
+    scratch.write(prefix);
+    keyCodec.encodeTo(scratch, key);
+    blindKeys[blindCount] = scratch.toByteArray();
+    blindValues[blindCount++] = value;
   }
 
   @Override
@@ -229,6 +274,7 @@ final class RocksDbStateTable implements StateTable {
   }
 
   private StateCursor cursor(Object[] keyPrefix, int prefixLength, boolean descending) {
+    checkReadable();
     scratch.reset();
     scratch.write(prefix);
     keyCodec.encodePrefixTo(scratch, keyPrefix, prefixLength);
@@ -357,6 +403,7 @@ final class RocksDbStateTable implements StateTable {
 
   @Override
   public void clear() {
+    checkReadable();
     dirty.clear();
     List<Object[]> keys = new ArrayList<>();
     try (StateCursor c = scan(new Object[0], 0)) {
@@ -380,15 +427,32 @@ final class RocksDbStateTable implements StateTable {
     return n;
   }
 
-  /** Moves the dirty writes to a sealed overlay and returns them encoded. */
+  /**
+   * Moves the dirty writes to a sealed overlay and returns them encoded. A write-only table
+   * hands over its list of writes and keeps nothing.
+   */
   void seal(long epoch, List<byte[]> keys, List<byte[]> values) {
+    if (spec.writeOnly()) {
+      sealBlind(keys, values);
+      return;
+    }
     if (dirty.isEmpty()) {
       return;
     }
     @SuppressWarnings("unchecked")
     Map.Entry<EncodedKey, Entry>[] entries = dirty.entrySet().toArray(new Map.Entry[0]);
     if (!sorted) {
-      entries = roughlySorted(entries);
+      byte[][] k = new byte[entries.length][];
+      for (int i = 0; i < k.length; i++) {
+        k[i] = entries[i].getKey().bytes;
+      }
+      int[] order = roughOrder(k, k.length);
+      @SuppressWarnings("unchecked")
+      Map.Entry<EncodedKey, Entry>[] out = new Map.Entry[entries.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = entries[order[i]];
+      }
+      entries = out;
     }
     byte[][] encodedKeys = new byte[entries.length][];
     byte[][] encodedValues = new byte[entries.length][];
@@ -417,22 +481,39 @@ final class RocksDbStateTable implements StateTable {
     }
   }
 
-  /**
-   * The entries in about key order. RocksDB inserts a batch into its memtable much faster when
-   * each key lands next to the one before, but the order need not be exact: the entries are
-   * ordered by the 8 bytes where their keys start to differ, less the low bits that hold each
-   * entry's index, with a sort of primitive longs (a sort of the keys themselves costs as much
-   * as the memtable inserts it speeds up).
-   */
-  private static Map.Entry<EncodedKey, Entry>[] roughlySorted(Map.Entry<EncodedKey, Entry>[] in) {
-    int n = in.length;
-    if (n < 2) {
-      return in;
+  private void sealBlind(List<byte[]> keys, List<byte[]> values) {
+    int n = blindCount;
+    if (n == 0) {
+      return;
     }
-    byte[] first = in[0].getKey().bytes;
+    int[] order = roughOrder(blindKeys, n);
+    for (int i = 0; i < n; i++) {
+      keys.add(blindKeys[order[i]]);
+      values.add(blindValues[order[i]]);
+    }
+    // Sized for an epoch like this one, as the dirty map of a readable table is.
+    blindKeys = new byte[n][];
+    blindValues = new byte[n][];
+    blindCount = 0;
+  }
+
+  /**
+   * The positions of the first {@code n} keys in about key order. RocksDB inserts a batch into
+   * its memtable much faster when each key lands next to the one before, but the order need not
+   * be exact: the keys are ordered by the 8 bytes where they start to differ, less the low bits
+   * that hold each key's position, with a sort of primitive longs (a sort of the keys themselves
+   * costs as much as the memtable inserts it speeds up). Keys equal in those bits keep their
+   * order, so of two writes of one key the later stays later.
+   */
+  static int[] roughOrder(byte[][] keys, int n) {
+    int[] order = new int[n];
+    if (n < 2) {
+      return order;
+    }
+    byte[] first = keys[0];
     int common = first.length;
-    for (Map.Entry<EncodedKey, Entry> e : in) {
-      int m = Arrays.mismatch(first, e.getKey().bytes);
+    for (int i = 1; i < n; i++) {
+      int m = Arrays.mismatch(first, keys[i]);
       if (m >= 0) {
         common = Math.min(common, m);
       }
@@ -441,7 +522,7 @@ final class RocksDbStateTable implements StateTable {
     long indexMask = (1L << indexBits) - 1;
     long[] packed = new long[n];
     for (int i = 0; i < n; i++) {
-      byte[] k = in[i].getKey().bytes;
+      byte[] k = keys[i];
       long window = 0;
       for (int b = 0; b < 8; b++) {
         int at = common + b;
@@ -451,12 +532,10 @@ final class RocksDbStateTable implements StateTable {
       packed[i] = ((window & ~indexMask) | i) ^ Long.MIN_VALUE;
     }
     Arrays.sort(packed);
-    @SuppressWarnings("unchecked")
-    Map.Entry<EncodedKey, Entry>[] out = new Map.Entry[n];
     for (int i = 0; i < n; i++) {
-      out[i] = in[(int) (packed[i] & indexMask)];
+      order[i] = (int) (packed[i] & indexMask);
     }
-    return out;
+    return order;
   }
 
   /** Drops the sealed overlays of epochs up to {@code epoch}, which RocksDB now holds. */
@@ -470,6 +549,9 @@ final class RocksDbStateTable implements StateTable {
   /** Forgets uncommitted writes (after a failure, before recovering from the last commit). */
   synchronized void discardUncommitted() {
     dirty.clear();
+    blindKeys = null;
+    blindValues = null;
+    blindCount = 0;
     sealed.clear();
     sealedCount = 0;
   }

@@ -160,4 +160,79 @@ class RocksDbStateTableTest {
       assertNull(t.get(new Object[] {1}), "nothing was written to the store");
     }
   }
+
+  /** Commits a delta as the coordinator does, and tells the backend. */
+  private static void commit(RocksDbStore store, RocksDbStateBackend backend, EpochDelta delta) {
+    try (KvBatch batch = store.newBatch()) {
+      delta.addTo(batch);
+      store.commit(batch);
+    }
+    backend.committed(delta.epoch());
+  }
+
+  @Test
+  void writeOnlyTablesLandTheirWritesAtCommitTheLaterWriteOfAKeyWinning() {
+    StateTableSpec blind = new StateTableSpec(INT_TO_BIGINT.id(), "t",
+        INT_TO_BIGINT.keyColumns(), INT_TO_BIGINT.valueTypes(), true);
+    try (RocksDbStore store = RocksDbStore.inMemory(StoreOptions.defaults())) {
+      RocksDbStateBackend backend = new RocksDbStateBackend(store);
+      StateTable t = backend.open(blind);
+      for (int k = 0; k < 3000; k++) {
+        t.put(new Object[] {k}, new Object[] {(long) k});
+      }
+      commit(store, backend, backend.seal(1));
+      // Rewritten (twice, the second write must win), deleted, and deleted then written again.
+      for (int k = 0; k < 3000; k += 3) {
+        t.put(new Object[] {k}, new Object[] {-1L});
+        t.put(new Object[] {k}, new Object[] {(long) -k});
+        t.delete(new Object[] {k + 1});
+        t.delete(new Object[] {k + 2});
+        t.put(new Object[] {k + 2}, new Object[] {(long) (k + 2) * 10});
+      }
+      EpochDelta second = backend.seal(2);
+      assertEquals(5000, second.size(), "a write-only table hands over every write");
+      commit(store, backend, second);
+      assertEquals(0, backend.seal(3).size(), "nothing left after a seal");
+      StateTable reader = new RocksDbStateBackend(store).open(blind.readable());
+      for (int k = 0; k < 3000; k++) {
+        Object[] expected = switch (k % 3) {
+          case 0 -> new Object[] {(long) -k};
+          case 1 -> null;
+          default -> new Object[] {(long) k * 10};
+        };
+        assertArrayEquals(expected, reader.get(new Object[] {k}), "key " + k);
+      }
+    }
+  }
+
+  @Test
+  void tablesSealedInPartsJoinTheEpochsDeltaOnce() {
+    StateTableSpec other = new StateTableSpec(8, "u", INT_TO_BIGINT.keyColumns(),
+        INT_TO_BIGINT.valueTypes());
+    try (RocksDbStore store = RocksDbStore.inMemory(StoreOptions.defaults())) {
+      RocksDbStateBackend backend = new RocksDbStateBackend(store);
+      StateTable a = backend.open(INT_TO_BIGINT);
+      StateTable b = backend.open(other);
+      StateTable c = backend.open(new StateTableSpec(9, "v", INT_TO_BIGINT.keyColumns(),
+          INT_TO_BIGINT.valueTypes(), true));
+      a.put(new Object[] {1}, new Object[] {1L});
+      b.put(new Object[] {2}, new Object[] {2L});
+      c.put(new Object[] {3}, new Object[] {3L});
+      backend.sealPart(1, List.of(a));
+      backend.sealPart(1, List.of(c));
+      // a's write is sealed: still readable, and not handed over a second time.
+      assertArrayEquals(new Object[] {1L}, a.get(new Object[] {1}));
+      EpochDelta delta = backend.seal(1);
+      assertEquals(3, delta.size());
+      commit(store, backend, delta);
+      a.put(new Object[] {5}, new Object[] {5L});
+      c.put(new Object[] {6}, new Object[] {6L});
+      backend.sealPart(2, List.of(a, b, c));
+      backend.discardUncommitted();
+      assertEquals(0, backend.seal(2).size(), "a discarded part is gone");
+      RocksDbStateBackend fresh = new RocksDbStateBackend(store);
+      assertArrayEquals(new Object[] {1L}, fresh.open(INT_TO_BIGINT).get(new Object[] {1}));
+      assertArrayEquals(new Object[] {2L}, fresh.open(other).get(new Object[] {2}));
+    }
+  }
 }

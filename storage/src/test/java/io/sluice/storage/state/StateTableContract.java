@@ -2,6 +2,7 @@ package io.sluice.storage.state;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,6 +218,19 @@ public abstract class StateTableContract {
       }
     }
     return true;
+  }
+
+  @Test
+  void writeOnlyTablesTakeWritesAndRefuseReads() {
+    StateTable t = backend.open(new StateTableSpec(nextId++, "blind", List.of(asc(INT)),
+        List.of(BIG), true));
+    t.put(row(1), row(10L));
+    t.put(row(1), row(11L));
+    t.delete(row(2));
+    assertThrows(UnsupportedOperationException.class, () -> t.get(row(1)));
+    assertThrows(UnsupportedOperationException.class, () -> t.scan(row(), 0));
+    assertThrows(UnsupportedOperationException.class, () -> t.scanDescending(row(), 0));
+    assertThrows(UnsupportedOperationException.class, t::estimatedSize);
   }
 
   private static void assertSqlEquals(Object[] expected, Object[] actual) {
