@@ -63,8 +63,12 @@ final class RocksDbStateTable implements StateTable {
   private byte[][] blindValues;
   private int blindCount;
 
-  /** A key with its decoded value, or TOMBSTONE. */
-  private record Entry(Object[] key, Object[] value) {}
+  /**
+   * A key with its value, decoded (or TOMBSTONE) and encoded (null for a delete). The value is
+   * encoded when it is written, while it is still in the CPU's cache: encoding an epoch's
+   * values at the seal, in key order, read each one from memory again.
+   */
+  private record Entry(Object[] key, Object[] value, byte[] bytes) {}
 
   /**
    * An epoch's writes between sealing and commit. A sorted table keeps them as its sorted map;
@@ -114,7 +118,8 @@ final class RocksDbStateTable implements StateTable {
       for (int slot = k.hash & mask; index[slot] != 0; slot = (slot + 1) & mask) {
         int i = index[slot] - 1;
         if (hashes[i] == k.hash && Arrays.equals(keys[i], k.bytes)) {
-          return new Entry(null, values[i] == null ? TOMBSTONE : valueCodec.decode(values[i]));
+          return new Entry(null, values[i] == null ? TOMBSTONE : valueCodec.decode(values[i]),
+              values[i]);
         }
       }
       return null;
@@ -128,7 +133,7 @@ final class RocksDbStateTable implements StateTable {
           byte[] k = keys[i];
           Object[] key = keyCodec.decode(new ByteReader(k, prefix.length, k.length - prefix.length));
           m.put(new EncodedKey(k), new Entry(key,
-              values[i] == null ? TOMBSTONE : valueCodec.decode(values[i])));
+              values[i] == null ? TOMBSTONE : valueCodec.decode(values[i]), values[i]));
         }
         entries = m;
         keys = null;
@@ -231,7 +236,10 @@ final class RocksDbStateTable implements StateTable {
       writeBlind(key, scratch.toByteArray());
       return;
     }
-    dirty.put(encode(key), new Entry(key, value));
+    EncodedKey k = encode(key);
+    scratch.reset();
+    valueCodec.encodeTo(scratch, value);
+    dirty.put(k, new Entry(key, value, scratch.toByteArray()));
   }
 
   @Override
@@ -240,7 +248,7 @@ final class RocksDbStateTable implements StateTable {
       writeBlind(key, null);
       return;
     }
-    dirty.put(encode(key), new Entry(key, TOMBSTONE));
+    dirty.put(encode(key), new Entry(key, TOMBSTONE, null));
   }
 
   /**
@@ -461,12 +469,7 @@ final class RocksDbStateTable implements StateTable {
       Map.Entry<EncodedKey, Entry> e = entries[i];
       encodedKeys[i] = e.getKey().bytes;
       hashes[i] = e.getKey().hash;
-      Entry en = e.getValue();
-      if (en.value() != TOMBSTONE) {
-        scratch.reset();
-        valueCodec.encodeTo(scratch, en.value());
-        encodedValues[i] = scratch.toByteArray();
-      }
+      encodedValues[i] = e.getValue().bytes();
     }
     keys.addAll(Arrays.asList(encodedKeys));
     values.addAll(Arrays.asList(encodedValues));
