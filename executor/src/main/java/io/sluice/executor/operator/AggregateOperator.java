@@ -41,12 +41,18 @@ public final class AggregateOperator implements Operator {
     final Object[] acc;
     final Object[] oldOutput;
     final boolean[] valuesDirty;
+    /**
+     * Per call, whether its result must be found again by a scan of its values at the barrier;
+     * else (MIN and MAX) the accumulator already holds it (see {@link #trackExtreme}).
+     */
+    final boolean[] rescan;
 
     Group(Object[] key, Object[] acc, Object[] oldOutput, int calls) {
       this.key = key;
       this.acc = acc;
       this.oldOutput = oldOutput;
       this.valuesDirty = new boolean[calls];
+      this.rescan = new boolean[calls];
     }
   }
 
@@ -147,12 +153,50 @@ public final class AggregateOperator implements Operator {
         }
         g.acc[off + 1] = (Long) g.acc[off + 1] + weight;
         g.valuesDirty[i] = true;
+        if (call.kind() == AggKind.MIN || call.kind() == AggKind.MAX) {
+          trackExtreme(g, i, call.kind(), v, weight, count);
+        } else {
+          g.rescan[i] = true;
+        }
         break;
       }
       case LITERAL:
         break;
       default:
         throw new IllegalStateException(call.kind().name());
+    }
+  }
+
+  /**
+   * Keeps a MIN or MAX in the accumulator as values come and go, so the barrier scans the
+   * group's values only when it must: an inserted value better than the current extreme
+   * becomes it; a deleted one matters only when it was the extreme and no copy of it is left
+   * ({@code count}, its count after the change, is 0), and then the next one is not known
+   * without a scan. Only for values whose Java order is their key order (exact numbers and
+   * the date/time types, which are numbers inside): a string or a float rescans.
+   */
+  private void trackExtreme(Group g, int i, AggKind kind, Object v, long weight, long count) {
+    if (g.rescan[i]) {
+      return;
+    }
+    if (!(v instanceof Long || v instanceof Integer || v instanceof Short
+        || v instanceof Byte || v instanceof java.math.BigDecimal)) {
+      g.rescan[i] = true;
+      return;
+    }
+    int off = accOffset[i];
+    Object best = g.acc[off];
+    if (weight > 0) {
+      if (best == null) {
+        g.acc[off] = v;
+      } else {
+        int c = Values.compare(v, best);
+        if (kind == AggKind.MIN ? c < 0 : c > 0) {
+          g.acc[off] = v;
+        }
+      }
+    } else if (count == 0 && best != null && Values.compare(v, best) == 0) {
+      g.rescan[i] = true;
     }
   }
 
@@ -256,6 +300,9 @@ public final class AggregateOperator implements Operator {
       if (kind == AggKind.SINGLE_VALUE && count > 1) {
         throw new SluiceException(SqlState.CARDINALITY_VIOLATION,
             "more than one row returned by a subquery used as an expression");
+      }
+      if (!g.rescan[i]) {
+        continue;
       }
       try (StateCursor c = kind == AggKind.MAX
           ? valueTables[i].scanDescending(g.key, g.key.length)

@@ -125,6 +125,77 @@ class AggregateOperatorTest {
             """);
   }
 
+  /**
+   * MIN and MAX of numbers are kept as values come and go, and the group's values are scanned
+   * only when the extreme itself is gone; each case here mixes both within one epoch.
+   */
+  @Test
+  void minAndMaxFollowSeveralChangesWithinOneEpoch() {
+    aggregate(List.of(G), call(AggKind.MIN, INT), call(AggKind.MAX, INT))
+        .push("""
+            +1 ['a', 5, true]
+            +1 ['a', 7, true]
+            """)
+        .expect("+1 ['a', 5, 7]")
+        // A better value comes and goes; the maximum goes and a smaller one comes.
+        .push("""
+            +1 ['a', 1, true]
+            -1 ['a', 1, true]
+            -1 ['a', 7, true]
+            +1 ['a', 6, true]
+            """)
+        .expect("""
+            -1 ['a', 5, 7]
+            +1 ['a', 5, 6]
+            """)
+        // One of two copies of the maximum goes; a new minimum comes.
+        .push("""
+            +1 ['a', 6, true]
+            -1 ['a', 6, true]
+            +1 ['a', 2, true]
+            """)
+        .expect("""
+            -1 ['a', 5, 6]
+            +1 ['a', 2, 6]
+            """)
+        // The minimum goes, comes back, and goes again; then every value goes.
+        .push("""
+            -1 ['a', 2, true]
+            +1 ['a', 2, true]
+            -1 ['a', 2, true]
+            """)
+        .expect("""
+            -1 ['a', 2, 6]
+            +1 ['a', 5, 6]
+            """)
+        .push("""
+            -1 ['a', 5, true]
+            -1 ['a', 6, true]
+            """)
+        .expect("-1 ['a', 5, 6]");
+  }
+
+  /** Strings are not kept as they come: their extremes are always found by a scan. */
+  @Test
+  void minAndMaxOfStringsFollowChangesWithinOneEpoch() {
+    aggregate(List.of(V), call(AggKind.MIN, List.of(G), false, -1, TEXT),
+        call(AggKind.MAX, List.of(G), false, -1, TEXT))
+        .push("""
+            +1 ['b', 1, true]
+            +1 ['a', 1, true]
+            """)
+        .expect("+1 [1, 'a', 'b']")
+        .push("""
+            -1 ['a', 1, true]
+            +1 ['c', 1, true]
+            +1 ['ab', 1, true]
+            """)
+        .expect("""
+            -1 [1, 'a', 'b']
+            +1 [1, 'ab', 'c']
+            """);
+  }
+
   @Test
   void groupsDisappearWhenTheirCountDropsToZero() {
     groupedByG()

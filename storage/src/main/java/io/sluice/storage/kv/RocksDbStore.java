@@ -402,6 +402,11 @@ public final class RocksDbStore implements AutoCloseable {
     if (cf == null) {
       throw new IllegalStateException("RocksDB refused memtable_insert_with_hint_prefix_extractor");
     }
+    // A bloom filter over the memtable's whole keys: operators look up many keys that are not
+    // there (a new group, a value not seen before), and without it each such lookup searched
+    // the skip list of every memtable.
+    cf.setMemtableWholeKeyFiltering(true);
+    cf.setMemtablePrefixBloomSizeRatio(0.1);
     return cf;
   }
 

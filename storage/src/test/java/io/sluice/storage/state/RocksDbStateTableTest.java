@@ -235,4 +235,27 @@ class RocksDbStateTableTest {
       assertArrayEquals(new Object[] {2L}, fresh.open(other).get(new Object[] {2}));
     }
   }
+
+  @Test
+  void encodedKeysCompareAsTheirBytesDo() {
+    // Short keys, mostly zeros and 0xFF, around the 24 bytes compared as longs first.
+    java.util.Random random = new java.util.Random(42);
+    byte[][] keys = new byte[400][];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = new byte[random.nextInt(29)];
+      for (int b = 0; b < keys[i].length; b++) {
+        int pick = random.nextInt(4);
+        keys[i][b] = (byte) (pick == 0 ? 0 : pick == 1 ? 0xFF : pick == 2 ? 1 : random.nextInt());
+      }
+    }
+    for (byte[] a : keys) {
+      for (byte[] b : keys) {
+        int expected = Integer.signum(java.util.Arrays.compareUnsigned(a, b));
+        int actual = Integer.signum(new RocksDbStateTable.EncodedKey(a)
+            .compareTo(new RocksDbStateTable.EncodedKey(b)));
+        assertEquals(expected, actual, java.util.Arrays.toString(a) + " vs "
+            + java.util.Arrays.toString(b));
+      }
+    }
+  }
 }
