@@ -510,7 +510,7 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     }
   }
 
-  private static String fingerprint(QueryPlan plan, ViewContents contents) {
+  static String fingerprint(QueryPlan plan, ViewContents contents) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(PlanPrinter.print(plan.root()).getBytes(StandardCharsets.UTF_8));

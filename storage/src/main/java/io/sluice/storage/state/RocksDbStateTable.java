@@ -84,20 +84,20 @@ final class RocksDbStateTable implements StateTable {
    * delete) it handed to the commit, looked up through an open-addressing index of their hashes
    * built at the first lookup, and decoded on a hit. So an epoch waiting for its commit is a few
    * arrays, not a map of decoded entries: far fewer objects for the collector to trace. A
-   * sorted table also keeps the epoch's sorted map, for scans.
+   * scanned table also keeps the epoch's entries in key order, for scans (binary search).
    */
   private final class Sealed {
     final long epoch;
-    private Map<EncodedKey, Entry> entries;
+    private Map.Entry<EncodedKey, Entry>[] entries;
     private byte[][] keys;
     private byte[][] values;
     private int[] hashes;
     /** Slot to position + 1 in {@link #keys}, 0 for an empty slot; built when first needed. */
     private int[] index;
 
-    /** @param entries the same writes as a sorted map, or null to build it if scanned */
+    /** @param entries the same writes in key order, or null to build them if scanned */
     Sealed(long epoch, byte[][] keys, byte[][] values, int[] hashes,
-        Map<EncodedKey, Entry> entries) {
+        Map.Entry<EncodedKey, Entry>[] entries) {
       this.epoch = epoch;
       this.keys = keys;
       this.values = values;
@@ -129,19 +129,37 @@ final class RocksDbStateTable implements StateTable {
       return null;
     }
 
-    /** The writes as a sorted map, for scans; under the lock. */
-    Map<EncodedKey, Entry> entries() {
+    /** Adds the writes with keys in {@code [lo, hi)} (hi null: no bound) to a map. */
+    void addRange(EncodedKey lo, EncodedKey hi, Map<EncodedKey, Entry> to) {
       if (entries == null) {
-        TreeMap<EncodedKey, Entry> m = new TreeMap<>();
+        Map.Entry<EncodedKey, Entry>[] e = newEntries(keys.length);
         for (int i = 0; i < keys.length; i++) {
           byte[] k = keys[i];
           Object[] key = keyCodec.decode(new ByteReader(k, prefix.length, k.length - prefix.length));
-          m.put(new EncodedKey(k), new Entry(key,
+          e[i] = Map.entry(new EncodedKey(k), new Entry(key,
               values[i] == null ? TOMBSTONE : valueCodec.decode(values[i]), values[i]));
         }
-        entries = m;
+        Arrays.sort(e, Map.Entry.comparingByKey());
+        entries = e;
       }
-      return entries;
+      // The first entry not below lo.
+      int from = 0;
+      int end = entries.length;
+      while (from < end) {
+        int mid = (from + end) >>> 1;
+        if (entries[mid].getKey().compareTo(lo) < 0) {
+          from = mid + 1;
+        } else {
+          end = mid;
+        }
+      }
+      for (int i = from; i < entries.length; i++) {
+        Map.Entry<EncodedKey, Entry> e = entries[i];
+        if (hi != null && e.getKey().compareTo(hi) >= 0) {
+          break;
+        }
+        to.put(e.getKey(), e.getValue());
+      }
     }
   }
 
@@ -334,10 +352,13 @@ final class RocksDbStateTable implements StateTable {
     TreeMap<EncodedKey, Entry> overlay = new TreeMap<>();
     synchronized (this) {
       for (Sealed s : sealed) {
-        overlay.putAll(range(s.entries(), lo, high));
+        s.addRange(lo, high, overlay);
       }
     }
-    overlay.putAll(range(dirtySorted, lo, high));
+    // Entry by entry: putAll would first count the range, one more walk of it.
+    for (Map.Entry<EncodedKey, Entry> e : range(dirtySorted, lo, high).entrySet()) {
+      overlay.put(e.getKey(), e.getValue());
+    }
     KvIterator it = store.iterator(null, Keyspace.STATE, lower, hi);
     return new MergingCursor(overlay, it, descending);
   }
@@ -523,7 +544,7 @@ final class RocksDbStateTable implements StateTable {
     keys.addAll(Arrays.asList(encodedKeys));
     values.addAll(Arrays.asList(encodedValues));
     Sealed s = new Sealed(epoch, encodedKeys, encodedValues, hashes,
-        sorted ? (dirtySorted != null ? dirtySorted : inOrder(entries)) : null);
+        sorted ? entries : null);
     // Sized for an epoch like this one: growing a map of a big epoch by doubling costs more
     // than the writes that fill it.
     dirty = new HashMap<>(entries.length * 4 / 3 + 1);
