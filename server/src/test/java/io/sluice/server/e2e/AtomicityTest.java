@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,15 +32,8 @@ class AtomicityTest {
   private static int tables;
 
   @BeforeAll
-  static void connect(ServerProcess server) throws SQLException {
-    conn = server.connect();
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    if (conn != null) {
-      conn.close();
-    }
+  static void connect(Connection connection) {
+    conn = connection;
   }
 
   /** A new table (id, name VARCHAR(5) NOT NULL, v) holding rows 1, 2 and 3. */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,9 +54,9 @@ class DatabaseMetaDataTest {
       new Col("ts", Types.TIMESTAMP, "TIMESTAMP", 23, null, true));
 
   @BeforeAll
-  static void setUp(ServerProcess s) throws SQLException {
+  static void setUp(ServerProcess s, Connection connection) throws SQLException {
     server = s;
-    conn = server.connect();
+    conn = connection;
     md = conn.getMetaData();
     update(conn, "CREATE TABLE md_all (id INTEGER PRIMARY KEY, b BOOLEAN, ti TINYINT,"
         + " si SMALLINT, bi BIGINT, d DECIMAL(12, 4), r REAL, f DOUBLE, vc VARCHAR(12) NOT NULL,"
@@ -66,13 +65,6 @@ class DatabaseMetaDataTest {
         + " PRIMARY KEY (b, a))");
     update(conn, "CREATE TABLE mdxother (x INTEGER)");
     update(conn, "CREATE VIEW md_view AS SELECT id, vc FROM md_all WHERE id > 0");
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    if (conn != null) {
-      conn.close();
-    }
   }
 
   @Test

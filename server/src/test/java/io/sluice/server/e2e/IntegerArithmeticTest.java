@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,15 +19,8 @@ class IntegerArithmeticTest {
   private static Connection conn;
 
   @BeforeAll
-  static void setUp(ServerProcess server) throws SQLException {
-    conn = server.connect();
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    if (conn != null) {
-      conn.close();
-    }
+  static void setUp(Connection connection) {
+    conn = connection;
   }
 
   /**

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,16 +35,9 @@ class MaterializedViewTest {
   private static Connection conn;
 
   @BeforeAll
-  static void setUp(ServerProcess s) throws SQLException {
+  static void setUp(ServerProcess s, Connection connection) {
     server = s;
-    conn = s.connect();
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    if (conn != null) {
-      conn.close();
-    }
+    conn = connection;
   }
 
   @Test

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,21 +101,14 @@ class RemoteJdbcTypesTest {
   private static Connection conn;
 
   @BeforeAll
-  static void createTables(ServerProcess server) throws SQLException {
-    conn = server.connect();
+  static void createTables(Connection connection) throws SQLException {
+    conn = connection;
     update(conn, "CREATE TABLE jt_lit" + DDL);
     StringBuilder values = new StringBuilder();
     for (Row r : ROWS) {
       values.append(values.length() == 0 ? "" : ", ").append(r.literals());
     }
     assertEquals(ROWS.size(), update(conn, "INSERT INTO jt_lit VALUES " + values));
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    if (conn != null) {
-      conn.close();
-    }
   }
 
   /** Reads the whole table, ordered by id, checking each value's class against CLASSES. */

@@ -29,7 +29,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,9 +57,9 @@ class RemoteQueryTest {
   private static Connection conn;
 
   @BeforeAll
-  static void load(ServerProcess server) throws SQLException {
+  static void load(Connection connection) throws SQLException {
     generate(new Random(20240229));
-    conn = server.connect();
+    conn = connection;
     update(conn, "CREATE TABLE q_dept (id INTEGER PRIMARY KEY, title VARCHAR(20) NOT NULL,"
         + " budget DECIMAL(12, 2))");
     update(conn, "CREATE TABLE q_emp (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL,"
@@ -102,13 +101,6 @@ class RemoteQueryTest {
       }
     }
     assertEquals(EMPS.size(), Sql.count(conn, "SELECT COUNT(*) FROM q_emp"));
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    if (conn != null) {
-      conn.close();
-    }
   }
 
   private static void generate(Random rnd) {

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,19 +35,12 @@ class UtilityStatementsTest {
   private static Connection conn;
 
   @BeforeAll
-  static void setUp(ServerProcess server) throws SQLException {
-    conn = server.connect();
+  static void setUp(Connection connection) throws SQLException {
+    conn = connection;
     update(conn, "CREATE TABLE ut_emp (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL,"
         + " dept INTEGER)");
     update(conn, "INSERT INTO ut_emp VALUES (1, 'ann', 10), (2, 'bob', 20), (3, 'cy', 10)");
     update(conn, "CREATE VIEW ut_dept10 AS SELECT id, name FROM ut_emp WHERE dept = 10");
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    if (conn != null) {
-      conn.close();
-    }
   }
 
   private static List<Object> firstColumn(String sql) throws SQLException {
