@@ -21,9 +21,7 @@ import io.sluice.storage.kv.KvSnapshot;
 import io.sluice.storage.kv.RocksDbStore;
 import io.sluice.storage.state.EpochDelta;
 import io.sluice.storage.state.RocksDbStateBackend;
-import io.sluice.storage.state.StateBackend;
 import io.sluice.storage.state.StateTable;
-import io.sluice.storage.state.StateTableSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -276,18 +274,7 @@ public final class StreamingDataflow {
   private Instance instance(Fragment f, boolean isSink, int partition,
       Map<PlanNode, Long> stateIds, ExecutionEnvironment env, Map<Long, Long> offsets) {
     List<StateTable> tables = new ArrayList<>();
-    StateBackend owned = new StateBackend() {
-      @Override
-      public StateTable open(StateTableSpec spec) {
-        StateTable t = backend.open(spec);
-        tables.add(t);
-        return t;
-      }
-
-      @Override
-      public void close() {}
-    };
-    DataflowBuilder builder = new DataflowBuilder(owned, QueryContext.now(),
+    DataflowBuilder builder = new DataflowBuilder(backend.recordingTo(tables), QueryContext.now(),
         node -> leaf(node, partition, env, offsets),
         (node, index) -> stateIds.get(node) + index);
     if (consumer == null) {

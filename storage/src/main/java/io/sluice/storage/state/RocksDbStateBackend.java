@@ -29,6 +29,24 @@ public final class RocksDbStateBackend implements StateBackend {
   }
 
   /**
+   * A backend that opens its tables from this one and adds each to {@code opened}: what a
+   * dataflow's instance builds its operators with, to know which tables to {@link #sealPart}.
+   */
+  public StateBackend recordingTo(List<StateTable> opened) {
+    return new StateBackend() {
+      @Override
+      public StateTable open(StateTableSpec spec) {
+        StateTable t = RocksDbStateBackend.this.open(spec);
+        opened.add(t);
+        return t;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /**
    * Seals some tables' writes of the current epoch now, on the calling thread; {@link #seal}
    * adds them to the epoch's delta. Calls for disjoint sets of tables may run concurrently
    * (the instances of a dataflow each seal their own tables when they finish an epoch, in

@@ -251,8 +251,8 @@ class RocksDbStateTableTest {
     for (byte[] a : keys) {
       for (byte[] b : keys) {
         int expected = Integer.signum(java.util.Arrays.compareUnsigned(a, b));
-        int actual = Integer.signum(new RocksDbStateTable.EncodedKey(a)
-            .compareTo(new RocksDbStateTable.EncodedKey(b)));
+        int actual = Integer.signum(new EncodedKey(a)
+            .compareTo(new EncodedKey(b)));
         assertEquals(expected, actual, java.util.Arrays.toString(a) + " vs "
             + java.util.Arrays.toString(b));
       }
