@@ -3,21 +3,17 @@ package io.sluice.server.avatica;
 import io.sluice.common.error.SluiceException;
 import io.sluice.common.error.SqlState;
 import io.sluice.common.types.DataType;
-import io.sluice.common.types.RowType;
 import io.sluice.server.Database;
 import io.sluice.server.Session;
 import io.sluice.server.StatementResult;
 import io.sluice.server.statement.Prepared;
-import io.sluice.server.statement.StatementKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.AvaticaSeverity;
-import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchConnectionException;
@@ -231,7 +227,7 @@ public final class SluiceMeta implements ProtobufMeta {
       s.prepared = prepared;
       s.maxRows = maxRowCount;
       c.statements.put(id, s);
-      StatementHandle h = new StatementHandle(ch.id, id, signature(prepared));
+      StatementHandle h = new StatementHandle(ch.id, id, Signatures.of(prepared));
       return h;
     });
   }
@@ -283,7 +279,7 @@ public final class SluiceMeta implements ProtobufMeta {
       s.rows = null;
       s.stream = new StreamCursor(database.streams(), stream.stream(), s.maxRows);
       Frame first = s.stream.next(maxRowsInFirstFrame, 0);
-      Signature sig = signature(s.prepared, stream.columns());
+      Signature sig = Signatures.of(s.prepared, stream.columns());
       return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, sig,
           first)));
     }
@@ -295,7 +291,7 @@ public final class SluiceMeta implements ProtobufMeta {
       s.rows = list;
       s.position = 0;
       Frame first = nextFrame(s, maxRowsInFirstFrame);
-      Signature sig = signature(s.prepared, rows.columns());
+      Signature sig = Signatures.of(s.prepared, rows.columns());
       return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, sig,
           first)));
     }
@@ -401,43 +397,6 @@ public final class SluiceMeta implements ProtobufMeta {
       out.add(JdbcTypes.toInternal(values.get(i), types.get(i)));
     }
     return out;
-  }
-
-  private static Signature signature(Prepared prepared) {
-    return signature(prepared, prepared.columns());
-  }
-
-  private static Signature signature(Prepared prepared, RowType columns) {
-    List<ColumnMetaData> cols = new ArrayList<>();
-    if (columns != null) {
-      for (int i = 0; i < columns.size(); i++) {
-        cols.add(JdbcTypes.column(i, columns.field(i)));
-      }
-    }
-    List<AvaticaParameter> params = new ArrayList<>();
-    for (int i = 0; i < prepared.parameterTypes().size(); i++) {
-      params.add(JdbcTypes.parameter(i, prepared.parameterTypes().get(i)));
-    }
-    return new Signature(cols, prepared.sql(), params, Map.of(), CursorFactory.ARRAY,
-        statementType(prepared.kind()));
-  }
-
-  private static StatementType statementType(StatementKind kind) {
-    switch (kind) {
-      case QUERY:
-      case INFO:
-        return StatementType.SELECT;
-      case INSERT:
-        return StatementType.INSERT;
-      case UPDATE:
-        return StatementType.UPDATE;
-      case DELETE:
-        return StatementType.DELETE;
-      case DDL:
-        return StatementType.OTHER_DDL;
-      default:
-        return StatementType.OTHER_DDL;
-    }
   }
 
   @Override
