@@ -253,7 +253,8 @@ public final class IncrementalQueryExecution implements QueryExecution {
       Matcher m = NOT_FOUND.matcher(String.valueOf(e.getMessage()));
       return Optional.of(UNDEFINED_TABLE
           + (m.find() ? m.group(1).toLowerCase(Locale.ROOT) : ""));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error the in-process driver let through fails this query, not the whole file.
       return Optional.of(ErrorText.of(e));
     }
   }
@@ -284,7 +285,7 @@ public final class IncrementalQueryExecution implements QueryExecution {
     for (int line : List.copyOf(lines)) {
       try (Statement st = connection.createStatement()) {
         st.execute("DROP MATERIALIZED VIEW IF EXISTS slt_view_" + line);
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
         // The view is gone with its connection, or was never there: nothing left to drop.
       }
     }
