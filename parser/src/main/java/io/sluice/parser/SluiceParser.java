@@ -89,6 +89,17 @@ public final class SluiceParser {
     }
   }
 
+  /**
+   * Parses the text of a query that parsed before as part of a statement (a view's stored
+   * query, say), with Calcite alone: the same query node as the statement's parse, for less.
+   */
+  public static SqlNode parseQuery(String query) {
+    if (query == null || query.isBlank()) {
+      throw new SqlSyntaxException(1, 1, "empty statement");
+    }
+    return parseCalcite(query, 0, query.length(), true);
+  }
+
   /** Parses a standalone SQL expression (a column default, for instance). */
   public static SqlNode parseExpression(String expression) {
     SqlParser parser = SqlParser.create(expression, SqlDialect.PARSER_CONFIG);

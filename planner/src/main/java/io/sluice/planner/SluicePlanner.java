@@ -72,8 +72,13 @@ public final class SluicePlanner {
    * rows kept up to date, is dropped.
    */
   public QueryPlan planContinuous(SqlNode query, CatalogReader catalog) {
+    return continuous(convert(query, catalog, true));
+  }
+
+  /** The continuous plan of a converted query. */
+  private static QueryPlan continuous(Converted query) {
     List<Integer> key = new ArrayList<>();
-    QueryPlan p = plan(query, catalog, true, rel -> key.addAll(uniqueKey(rel)));
+    QueryPlan p = finish(query, true, rel -> key.addAll(uniqueKey(rel)));
     return new QueryPlan(Exchanges.place(p.root(), key), p.rowType(), List.of(), p.outputFields(),
         p.parameterTypes(), key);
   }
@@ -198,20 +203,38 @@ public final class SluicePlanner {
   }
 
   private QueryPlan plan(SqlNode query, CatalogReader catalog, boolean continuous) {
-    return plan(query, catalog, continuous, null);
+    return finish(convert(query, catalog, continuous), continuous, null);
   }
 
-  private QueryPlan plan(SqlNode query, CatalogReader catalog, boolean continuous,
-      Consumer<RelNode> optimized) {
-    if (!query.isA(SqlKind.QUERY)) {
-      throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
-          "not a query: " + query.getKind());
-    }
+  /**
+   * A query validated and converted in its planning session.
+   *
+   * @param preferredNames {@link ColumnNames#preferred} of the query as parsed
+   */
+  private record Converted(PlanningSession session, RelRoot root, List<DataType> params,
+      List<String> preferredNames) {}
+
+  private static Converted convert(SqlNode query, CatalogReader catalog, boolean continuous) {
+    checkQuery(query);
     List<String> preferredNames = ColumnNames.preferred(query);
     PlanningSession session = new PlanningSession(catalog, continuous);
     SqlNode validated = session.validate(query);
     RelRoot root = session.toRel(validated);
-    List<DataType> params = parameterTypes(session, validated);
+    return new Converted(session, root, parameterTypes(session, validated), preferredNames);
+  }
+
+  private static void checkQuery(SqlNode query) {
+    if (!query.isA(SqlKind.QUERY)) {
+      throw new SluiceException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
+          "not a query: " + query.getKind());
+    }
+  }
+
+  /** Optimizes and translates a converted query. */
+  private static QueryPlan finish(Converted query, boolean continuous,
+      Consumer<RelNode> optimized) {
+    PlanningSession session = query.session();
+    RelRoot root = query.root();
     if (continuous) {
       // A continuous result is exactly its columns: no column only ORDER BY needed, and no
       // final order (a LIMIT's sort stays, below the projection, as a top-N).
@@ -236,10 +259,10 @@ public final class SluicePlanner {
     List<Integer> outputFields = new ArrayList<>();
     for (Map.Entry<Integer, String> f : root.fields) {
       outputFields.add(f.getKey());
-      String name = ColumnNames.choose(f.getValue(), preferredNames, fields.size());
+      String name = ColumnNames.choose(f.getValue(), query.preferredNames(), fields.size());
       fields.add(new Field(name, plan.rowType().type(f.getKey())));
     }
-    return new QueryPlan(plan, new RowType(fields), order, outputFields, params);
+    return new QueryPlan(plan, new RowType(fields), order, outputFields, query.params());
   }
 
   /** Plans an INSERT, UPDATE or DELETE. */
@@ -299,11 +322,16 @@ public final class SluicePlanner {
   }
 
   /**
-   * Plans a view's query to learn its columns and what it reads.
+   * Validates a view's query to learn its columns and what it reads; for a materialized view
+   * the analysis then gives its continuous plan, made from the same validation and conversion
+   * (the plan {@link #planContinuous} makes from the query's text). The query node is consumed.
    *
    * @param columnNames names to give the columns; empty to keep the query's
    */
-  public ViewShape analyzeView(SqlNode query, List<String> columnNames, CatalogReader catalog) {
+  public ViewAnalysis analyzeView(SqlNode query, List<String> columnNames,
+      CatalogReader catalog) {
+    boolean isQuery = query.isA(SqlKind.QUERY);
+    List<String> preferredNames = isQuery ? ColumnNames.preferred(query) : List.of();
     PlanningSession session = new PlanningSession(catalog, true);
     SqlNode validated = session.validate(query);
     if (!session.parameterRowType(validated).getFieldList().isEmpty()) {
@@ -330,7 +358,13 @@ public final class SluicePlanner {
     }
     Set<String> deps = new LinkedHashSet<>(PlanningSession.tablesRead(root.rel));
     deps.addAll(session.expandedViews());
-    return new ViewShape(new RowType(fields), new ArrayList<>(deps));
+    ViewShape shape = new ViewShape(new RowType(fields), new ArrayList<>(deps));
+    return new ViewAnalysis(shape, () -> {
+      if (!isQuery) {
+        checkQuery(query);
+      }
+      return continuous(new Converted(session, root, List.of(), preferredNames));
+    });
   }
 
   /** Checks that a column DEFAULT is a constant expression that fits the column type. */

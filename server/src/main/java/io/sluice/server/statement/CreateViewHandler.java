@@ -4,8 +4,8 @@ import io.sluice.common.error.SluiceException;
 import io.sluice.common.error.SqlState;
 import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ast.CreateView;
-import io.sluice.parser.ast.Statement;
 import io.sluice.plan.catalog.ViewDef;
+import io.sluice.planner.ViewAnalysis;
 import io.sluice.planner.ViewShape;
 import io.sluice.server.Database;
 import io.sluice.server.Session;
@@ -15,19 +15,28 @@ import io.sluice.storage.kv.KvBatch;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.calcite.sql.SqlNode;
 
 /** CREATE VIEW: plans the query to learn its columns and dependencies, then records it. */
 final class CreateViewHandler implements Handler<CreateView> {
 
   @Override
   public Planned plan(Session session, CreateView statement) {
-    return new Planned(StatementKind.DDL, null, List.of(), params -> run(session, statement));
+    // Planning consumes the parsed query: the first run plans the statement's own, a later
+    // run of the same prepared statement a fresh parse of its text.
+    AtomicReference<SqlNode> unplanned = new AtomicReference<>(statement.query());
+    return new Planned(StatementKind.DDL, null, List.of(), params -> {
+      SqlNode query = unplanned.getAndSet(null);
+      return run(session, statement,
+          query != null ? query : SluiceParser.parseQuery(statement.queryText()));
+    });
   }
 
-  private static StatementResult run(Session session, CreateView st) {
+  private static StatementResult run(Session session, CreateView st, SqlNode query) {
     Database db = session.database();
     AtomicBoolean cancelled = session.beginStatement();
-    ViewDef def = define(db, st);
+    ViewDef def = define(db, st, query);
     if (def == null || !def.materialized()) {
       return new StatementResult.Count(0);
     }
@@ -50,8 +59,11 @@ final class CreateViewHandler implements Handler<CreateView> {
     return new StatementResult.Count(0);
   }
 
-  /** Records the view (and starts a materialized one); null when IF NOT EXISTS found one. */
-  private static ViewDef define(Database db, CreateView st) {
+  /**
+   * Records the view (and starts a materialized one); null when IF NOT EXISTS found one. The
+   * query is planned once: its analysis gives the columns, then the dataflow's plan.
+   */
+  private static ViewDef define(Database db, CreateView st, SqlNode query) {
     String schema = Names.writableSchema(st.name());
     String name = st.name().simpleName();
     db.ddlLock().lock();
@@ -67,10 +79,8 @@ final class CreateViewHandler implements Handler<CreateView> {
               "a table or view named \"" + name + "\" already exists");
         }
       }
-      // Planning consumes the parsed query, so plan a fresh parse of the statement.
-      Statement fresh = SluiceParser.parse(st.sql());
-      ViewShape shape = db.planner().analyzeView(((CreateView) fresh).query(), st.columnNames(),
-          current);
+      ViewAnalysis analysis = db.planner().analyzeView(query, st.columnNames(), current);
+      ViewShape shape = analysis.shape();
       String qualified = schema + "." + name;
       if (shape.dependencies().contains(qualified)) {
         throw new SluiceException(SqlState.INVALID_TABLE_DEFINITION,
@@ -91,7 +101,7 @@ final class CreateViewHandler implements Handler<CreateView> {
       }
       if (st.materialized()) {
         try {
-          db.views().start(def);
+          db.views().start(def, analysis.continuousPlan());
         } catch (RuntimeException e) {
           remove(db, def);
           throw e;

@@ -10,7 +10,6 @@ import io.sluice.executor.stream.StreamingDataflow;
 import io.sluice.executor.stream.ViewStateLayout;
 import io.sluice.executor.stream.ViewProgress;
 import io.sluice.parser.SluiceParser;
-import io.sluice.parser.ast.CreateView;
 import io.sluice.plan.PlanPrinter;
 import io.sluice.plan.QueryPlan;
 import io.sluice.plan.catalog.CatalogReader;
@@ -156,16 +155,24 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
    * backfilling from a snapshot of its tables ({@link #awaitBackfill} waits for that).
    */
   public void start(ViewDef def) {
+    start(def, null);
+  }
+
+  /**
+   * As {@link #start(ViewDef)}, with the view's plan when its creator has it already (the
+   * continuous plan of its query against the catalog it was created in), or null to plan the
+   * stored query.
+   */
+  public void start(ViewDef def, QueryPlan plan) {
     starting.incrementAndGet();
     try {
-      startView(def);
+      startView(def, plan != null ? plan : plan(def));
     } finally {
       starting.decrementAndGet();
     }
   }
 
-  private void startView(ViewDef def) {
-    QueryPlan plan = plan(def);
+  private void startView(ViewDef def, QueryPlan plan) {
     List<TableDef> tables = tablesRead(plan.root());
     ViewContents contents = ViewContents.of(plan.root().rowType(), plan.uniqueKey());
     String fingerprint = fingerprint(plan, contents);
@@ -482,15 +489,19 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     return plan(def);
   }
 
-  private QueryPlan plan(ViewDef def) {
-    CreateView parsed = (CreateView) SluiceParser.parse("CREATE MATERIALIZED VIEW "
-        + quote(def.name()) + " AS " + def.sql());
-    CatalogReader catalog = db.catalog().current();
-    return db.planner().planContinuous(parsed.query(), catalog);
+  /**
+   * Whether the state a view keeps was made by the plan of its stored query as planned now:
+   * only then does a restart resume the view rather than backfill it again.
+   */
+  boolean stateMatchesPlan(ViewDef def) {
+    QueryPlan plan = plan(def);
+    String now = fingerprint(plan, ViewContents.of(plan.root().rowType(), plan.uniqueKey()));
+    return now.equals(storedFingerprint(def.id()));
   }
 
-  private static String quote(String name) {
-    return "\"" + name.replace("\"", "\"\"") + "\"";
+  private QueryPlan plan(ViewDef def) {
+    CatalogReader catalog = db.catalog().current();
+    return db.planner().planContinuous(SluiceParser.parseQuery(def.sql()), catalog);
   }
 
   private static List<TableDef> tablesRead(PlanNode node) {

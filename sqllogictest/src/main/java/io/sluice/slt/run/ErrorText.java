@@ -25,9 +25,17 @@ final class ErrorText {
     return "error" + state + ": " + message.strip();
   }
 
-  /** A driver or engine bug surfacing as an unchecked exception, or an exhausted JVM. */
+  /**
+   * A driver or engine bug surfacing as an unchecked exception, or an Error (a broken
+   * invariant, an exhausted heap or stack): for an Error, where it was thrown too.
+   */
   static String of(Throwable e) {
-    return "error (" + e.getClass().getName() + "): " + e.getMessage();
+    String text = "error (" + e.getClass().getName() + "): " + e.getMessage();
+    StackTraceElement[] trace = e.getStackTrace();
+    if (e instanceof Error && trace.length > 0) {
+      text += " (an Error thrown at " + trace[0] + ")";
+    }
+    return text;
   }
 
   /**

@@ -191,8 +191,9 @@ public final class ScriptRunner {
       return Optional.of(new StatementError(ErrorText.of(e), e.getSQLState()));
     } catch (ResultShapeException e) {
       throw new IllegalStateException("a statement has no result shape", e);
-    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-      // An engine bug, or a statement too big for the heap: this record fails, the run goes on.
+    } catch (RuntimeException | Error e) {
+      // An engine bug (an Error the in-process driver let through, say), or a statement too big
+      // for the heap or the stack: this record fails, the run goes on.
       return Optional.of(new StatementError(ErrorText.of(e), null));
     }
   }
@@ -240,7 +241,7 @@ public final class ScriptRunner {
       } catch (ResultShapeException e) {
         fail(query.line(), query.sql(), expected, "error: " + e.getMessage());
         return Next.CONTINUE;
-      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      } catch (RuntimeException | Error e) {
         fail(query.line(), query.sql(), expected, ErrorText.of(e));
         return Next.CONTINUE;
       }
@@ -288,7 +289,7 @@ public final class ScriptRunner {
         error = directives.run(record.directive());
       } catch (TimedOut e) {
         return timedOut(record.line(), text, "success");
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
         error = Optional.of(ErrorText.of(e));
       }
       if (error.isEmpty()) {

@@ -143,7 +143,7 @@ public final class SuiteRunner {
     try {
       counts = new ScriptRunner(database, engineName, execution, timeout,
           SkipList.standard()).run(script);
-    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
       closeQuietly(database);
       return FileResult.unrunnable(file.name(), file.folder(), elapsedMillis(start),
           "the runner failed: " + e);

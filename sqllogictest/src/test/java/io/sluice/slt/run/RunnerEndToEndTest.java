@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs a small script with passing and deliberately failing records through the real embedded
@@ -117,5 +118,46 @@ class RunnerEndToEndTest {
       assertEquals(1, result.skipped(), mode.getClass().getSimpleName());
       assertEquals(8, result.passed(), mode.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * A sum of 2,000 terms parses, but validating it overflows a 1 MB stack (the validator
+   * recurses once per term, more deeply than the parsers), and the StackOverflowError leaves
+   * the in-process driver as an Error, not an SQLException. It fails that query alone, saying
+   * what was thrown, and the file's other records still count, in both modes (incremental mode
+   * meets it first when it creates the query's view, before the file's first statement).
+   */
+  @Test
+  void anErrorFromTheDriverFailsOnlyItsRecord(@TempDir Path dir) throws Exception {
+    String sum = String.join(" + ", java.util.Collections.nCopies(2_000, "a"));
+    Path script = dir.resolve("driver-error.test");
+    Files.writeString(script, String.join("\n",
+        "statement ok", "CREATE TABLE t1(a INTEGER)", "",
+        "statement ok", "INSERT INTO t1 VALUES(7)", "",
+        "query I nosort", "SELECT " + sum + " FROM t1", "----", "14000", "",
+        "query I nosort", "SELECT a + 1 FROM t1", "----", "8", ""));
+    for (QueryExecution mode : List.of(new BatchQueryExecution(), new IncrementalQueryExecution())) {
+      String name = mode.getClass().getSimpleName();
+      FileResult result = onStackOf(1 << 20, () -> new SuiteRunner(
+          FileIsolation.forUrl("jdbc:sluice:mem:"), "postgresql", mode, 1, Duration.ZERO)
+          .runFile(new TestFile("driver-error.test", ".", script)));
+      assertEquals(Optional.empty(), result.error(), name);
+      assertEquals(List.of(7), result.failures().stream().map(Failure::line).toList(),
+          name + ": " + result.failures());
+      String actual = result.failures().get(0).actual();
+      assertTrue(actual.contains("java.lang.StackOverflowError")
+          && actual.contains("an Error thrown at"), name + ": " + actual);
+      assertEquals(3, result.passed(), name);
+    }
+  }
+
+  /** Runs {@code body} on a thread with a stack of {@code bytes}, and returns its result. */
+  private static <T> T onStackOf(long bytes, java.util.concurrent.Callable<T> body)
+      throws Exception {
+    java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(body);
+    Thread thread = new Thread(null, task, "small-stack", bytes);
+    thread.start();
+    thread.join();
+    return task.get();
   }
 }
