@@ -1,5 +1,6 @@
 package io.sluice.server;
 
+import io.sluice.common.error.SluiceException;
 import io.sluice.server.statement.Prepared;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,12 +43,29 @@ public final class Session implements AutoCloseable {
   public Prepared prepare(String sql) {
     checkOpen();
     database.awaitRecovered();
-    return Prepared.prepare(this, sql);
+    try {
+      return Prepared.prepare(this, sql);
+    } catch (AssertionError e) {
+      throw brokenInvariant(e);
+    }
   }
 
   /** Runs a statement without parameters. */
   public StatementResult execute(String sql) {
-    return prepare(sql).execute(List.of());
+    Prepared p = prepare(sql);
+    try {
+      return p.execute(List.of());
+    } catch (AssertionError e) {
+      throw brokenInvariant(e);
+    }
+  }
+
+  /**
+   * Calcite reports a broken invariant of its own with an AssertionError: the statement fails
+   * with an internal error (XX000), and the session and the database go on.
+   */
+  private static SluiceException brokenInvariant(AssertionError e) {
+    return SluiceException.internal(e.toString(), e);
   }
 
   /** A fresh cancel flag for a statement about to run. */

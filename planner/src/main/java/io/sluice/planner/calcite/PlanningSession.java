@@ -29,6 +29,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
@@ -199,6 +200,11 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
       } catch (SqlParseException e) {
         throw SluiceException.internal("the stored query of view " + viewPath
             + " no longer parses: " + e.getMessage(), e);
+      }
+      // A view's rows have no order: an ORDER BY without LIMIT or OFFSET orders nothing a
+      // reader sees (Calcite drops it in a subquery, then fails an assertion looking for it).
+      if (node instanceof SqlOrderBy ob && ob.fetch == null && ob.offset == null) {
+        node = ob.query;
       }
       CalciteCatalogReader reader = catalogReader.withSchemaPath(schemaPath);
       SqlValidator v = newValidator(reader);
