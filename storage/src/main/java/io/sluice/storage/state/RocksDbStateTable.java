@@ -289,7 +289,9 @@ final class RocksDbStateTable implements StateTable {
     byte[] hi = prefixLength == 0 ? upper : MemoryStateTable.successor(lower);
     EncodedKey lo = new EncodedKey(lower);
     EncodedKey high = hi == null ? null : new EncodedKey(hi);
-    sorted = true;
+    if (!sorted) {
+      sorted = true; // a volatile write: once, not on every probe of a join
+    }
     if (dirtySorted == null) {
       dirtySorted = inOrder(sortedEntries(dirty));
     }
