@@ -26,4 +26,26 @@ public interface CatalogReader {
 
   /** Every view of a schema. */
   List<ViewDef> views(String schema);
+
+  /**
+   * The name of a table or view of this schema that equals {@code name} when case is ignored
+   * (the first in order, if several do), or empty. The planner asks this only for a name it did
+   * not find as written, to hint at the right spelling.
+   */
+  default Optional<String> nameIgnoringCase(String schema, String name) {
+    String best = null;
+    for (TableDef t : tables(schema)) {
+      best = CatalogReader.firstMatch(best, t.name(), name);
+    }
+    for (ViewDef v : views(schema)) {
+      best = CatalogReader.firstMatch(best, v.name(), name);
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** {@code candidate} if it equals {@code name} ignoring case and sorts before {@code best}. */
+  static String firstMatch(String best, String candidate, String name) {
+    return candidate.equalsIgnoreCase(name) && (best == null || candidate.compareTo(best) < 0)
+        ? candidate : best;
+  }
 }

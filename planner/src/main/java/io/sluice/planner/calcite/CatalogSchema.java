@@ -6,13 +6,17 @@ import io.sluice.plan.catalog.ViewDef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.function.Predicate1;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.lookup.CompatibilityLookup;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
 
 /** Builds the Calcite schema tree for one statement from a catalog snapshot. */
 public final class CatalogSchema {
@@ -62,13 +66,40 @@ public final class CatalogSchema {
     }
 
     /**
-     * Names looked up one at a time, directly: {@link AbstractSchema}'s lookup builds {@link
-     * #getTableMap} for every name the validator resolves, which costs time in proportion to
-     * the whole schema on every statement (thousands of views made planning slow).
+     * Names looked up one at a time, directly. {@link AbstractSchema}'s lookup builds {@link
+     * #getTableMap} for every name the validator resolves, and Calcite's own ignore-case lookup
+     * sorts every name of the schema into a map; the validator makes that second, case-blind
+     * lookup whenever a name is not found as written (to hint at the spelling). Both cost time in
+     * proportion to the whole schema on every statement: with thousands of views a query naming
+     * a missing table spent most of its time sorting view names.
      */
     @Override
     public Lookup<Table> tables() {
-      return new CompatibilityLookup<>(this::table, () -> getTableMap().keySet());
+      return new Lookup<>() {
+        @Override
+        public Table get(String tableName) {
+          return table(tableName);
+        }
+
+        @Override
+        public Named<Table> getIgnoreCase(String tableName) {
+          return catalog.nameIgnoringCase(name, tableName)
+              .map(found -> new Named<>(found, table(found)))
+              .orElse(null);
+        }
+
+        @Override
+        public Set<String> getNames(LikePattern pattern) {
+          Predicate1<String> matches = pattern.matcher();
+          Set<String> out = new TreeSet<>();
+          for (String n : getTableMap().keySet()) {
+            if (matches.apply(n)) {
+              out.add(n);
+            }
+          }
+          return out;
+        }
+      };
     }
 
     private Table table(String tableName) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * An immutable map from names, split into buckets by hash, so that a version with one entry
@@ -77,6 +78,13 @@ final class BucketMap<V> {
     Map<String, V>[] b = Arrays.copyOf(buckets, BUCKETS);
     b[i] = Collections.unmodifiableMap(copy);
     return new BucketMap<>(b, size - 1);
+  }
+
+  /** Calls the action with every value, in no particular order, copying nothing. */
+  void forEachValue(Consumer<? super V> action) {
+    for (Map<String, V> m : buckets) {
+      m.values().forEach(action);
+    }
   }
 
   /** Every value, in no particular order. */

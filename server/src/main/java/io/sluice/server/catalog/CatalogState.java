@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,17 +27,41 @@ public final class CatalogState implements CatalogReader {
    */
   private final Map<String, Integer> readers;
 
+  /**
+   * How many tables and views have a name with an upper-case letter (only a quoted name can):
+   * while there are none, a name matches another ignoring case only if its lower case is taken.
+   */
+  private final int casedNames;
+
   CatalogState(long version, Map<String, TableDef> tables, Map<String, ViewDef> views) {
-    this(version, Map.copyOf(tables), BucketMap.of(views), readersOf(views.values()));
+    this(version, Map.copyOf(tables), BucketMap.of(views), readersOf(views.values()),
+        casedNames(tables.values(), views.values()));
   }
 
   /** Takes maps nobody else holds or changes: a DDL statement copies one map, not two. */
   private CatalogState(long version, Map<String, TableDef> tables, BucketMap<ViewDef> views,
-      Map<String, Integer> readers) {
+      Map<String, Integer> readers, int casedNames) {
     this.version = version;
     this.tables = tables;
     this.views = views;
     this.readers = readers;
+    this.casedNames = casedNames;
+  }
+
+  private static int casedNames(Iterable<TableDef> tables, Iterable<ViewDef> views) {
+    int n = 0;
+    for (TableDef t : tables) {
+      n += cased(t.name());
+    }
+    for (ViewDef v : views) {
+      n += cased(v.name());
+    }
+    return n;
+  }
+
+  /** 1 if the name has an upper-case letter, else 0; 0 for null (no definition). */
+  private static int cased(String name) {
+    return name != null && !name.equals(name.toLowerCase(Locale.ROOT)) ? 1 : 0;
   }
 
   private static Map<String, Integer> readersOf(Iterable<ViewDef> views) {
@@ -101,6 +126,34 @@ public final class CatalogState implements CatalogReader {
     return out;
   }
 
+  /**
+   * Without sorting or copying either map: the validator asks this for every name it does not
+   * find as written, and a query that names a missing table should not cost time in proportion
+   * to thousands of views sorted.
+   */
+  @Override
+  public Optional<String> nameIgnoringCase(String schema, String name) {
+    if (nameTaken(schema, name)) {
+      return Optional.of(name);
+    }
+    if (casedNames == 0) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      return nameTaken(schema, lower) ? Optional.of(lower) : Optional.empty();
+    }
+    String[] best = new String[1];
+    for (TableDef t : tables.values()) {
+      if (t.schema().equals(schema)) {
+        best[0] = CatalogReader.firstMatch(best[0], t.name(), name);
+      }
+    }
+    views.forEachValue(v -> {
+      if (v.schema().equals(schema)) {
+        best[0] = CatalogReader.firstMatch(best[0], v.name(), name);
+      }
+    });
+    return Optional.ofNullable(best[0]);
+  }
+
   /** Every base and system table. */
   public List<TableDef> allTables() {
     return List.copyOf(tables.values());
@@ -148,14 +201,16 @@ public final class CatalogState implements CatalogReader {
 
   CatalogState withTable(TableDef t) {
     Map<String, TableDef> m = new HashMap<>(tables);
-    m.put(key(t.schema(), t.name()), t);
-    return new CatalogState(version + 1, Collections.unmodifiableMap(m), views, readers);
+    TableDef replaced = m.put(key(t.schema(), t.name()), t);
+    return new CatalogState(version + 1, Collections.unmodifiableMap(m), views, readers,
+        casedNames + cased(t.name()) - cased(replaced == null ? null : replaced.name()));
   }
 
   CatalogState withoutTable(TableDef t) {
     Map<String, TableDef> m = new HashMap<>(tables);
-    m.remove(key(t.schema(), t.name()));
-    return new CatalogState(version + 1, Collections.unmodifiableMap(m), views, readers);
+    TableDef removed = m.remove(key(t.schema(), t.name()));
+    return new CatalogState(version + 1, Collections.unmodifiableMap(m), views, readers,
+        casedNames - cased(removed == null ? null : removed.name()));
   }
 
   CatalogState withView(ViewDef v) {
@@ -167,7 +222,8 @@ public final class CatalogState implements CatalogReader {
     }
     count(r, v, 1);
     return new CatalogState(version + 1, tables, views.with(key, v),
-        Collections.unmodifiableMap(r));
+        Collections.unmodifiableMap(r),
+        casedNames + cased(v.name()) - cased(replaced == null ? null : replaced.name()));
   }
 
   CatalogState withoutView(ViewDef v) {
@@ -178,6 +234,7 @@ public final class CatalogState implements CatalogReader {
       count(r, removed, -1);
     }
     return new CatalogState(version + 1, tables, views.without(key),
-        Collections.unmodifiableMap(r));
+        Collections.unmodifiableMap(r),
+        casedNames - cased(removed == null ? null : removed.name()));
   }
 }

@@ -88,6 +88,12 @@ class ErrorStatesTest {
   }
 
   @Test
+  void aQuotedNameInTheWrongCaseIs42P01WithTheRightSpelling() {
+    fails("42P01", "SELECT * FROM \"ER_T\"", "ER_T", "did you mean 'er_t'");
+    fails("42P01", "SELECT * FROM er_t, \"Er_T\"", "Er_T", "did you mean 'er_t'");
+  }
+
+  @Test
   void unknownColumnIs42703() {
     fails("42703", "SELECT nosuchcol FROM er_t", "nosuchcol");
     fails("42703", "UPDATE er_t SET nosuchcol = 1", "nosuchcol");
