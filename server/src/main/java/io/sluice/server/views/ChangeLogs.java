@@ -28,6 +28,8 @@ public final class ChangeLogs implements TableLogs {
     final ChangeLog log;
     final byte[] nextKey;
     volatile long committed;
+    /** Entries up to here are truncated; 0 until the first truncation since opening. */
+    volatile long truncatedTo;
     long next;
     int subscribers;
 
@@ -100,15 +102,29 @@ public final class ChangeLogs implements TableLogs {
     return l == null ? List.of() : l.log.readRaw(after, upTo, maxRows);
   }
 
+  /**
+   * Whether some log holds committed entries not yet truncated. When none does (no table a view
+   * reads was written since the last truncation), truncating needs no walk over the views.
+   */
+  public boolean anyToTruncate() {
+    for (Log l : logs.values()) {
+      if (l.committed > l.truncatedTo) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Removes a table's entries up to {@code seq}, which every reader has committed. */
   public void truncate(long tableId, long seq) {
     Log l = logs.get(tableId);
-    if (l == null || seq <= 0) {
+    if (l == null || seq <= l.truncatedTo) {
       return;
     }
     try (KvBatch batch = store.newBatch()) {
       l.log.truncate(batch, seq);
       store.write(batch);
     }
+    l.truncatedTo = seq;
   }
 }

@@ -413,6 +413,9 @@ public final class MaterializedViews implements EpochListener, AutoCloseable {
     if (starting.get() > 0) {
       return; // the next truncation counts the views being started
     }
+    if (!logs.anyToTruncate()) {
+      return; // nothing written since the last truncation: no need to walk every view
+    }
     Map<Long, Long> lowest = new HashMap<>();
     for (View v : views.values()) {
       for (TableDef t : v.tables) {
