@@ -3,11 +3,10 @@ package io.sluice.slt;
 import io.sluice.slt.corpus.TestFile;
 import io.sluice.slt.corpus.TestFileResolver;
 import io.sluice.slt.report.ConsoleReport;
-import io.sluice.slt.report.JsonReport;
+import io.sluice.slt.report.ReportFile;
 import io.sluice.slt.report.Totals;
 import io.sluice.slt.run.BatchQueryExecution;
 import io.sluice.slt.run.FileIsolation;
-import io.sluice.slt.run.FileResult;
 import io.sluice.slt.run.IncrementalQueryExecution;
 import io.sluice.slt.run.QueryExecution;
 import io.sluice.slt.run.SuiteRunner;
@@ -16,10 +15,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,8 +69,15 @@ public final class SltMain implements Callable<Integer> {
   private String url;
 
   @Option(names = "--report", paramLabel = "FILE.json",
-      description = "Also write a JSON report with every failure.")
+      description = {"Also write a JSON report with every failure.",
+          "It is rewritten after every file, so a run stopped part way keeps what it ran."})
   private Path report;
+
+  @Option(names = "--resume",
+      description = {"Go on from the --report file of an earlier run: files it has for a mode"
+          + " (run to their end) are not run again in that mode and keep their entries.",
+          "For runs of the whole corpus, which take many hours."})
+  private boolean resume;
 
   @Option(names = "--engine-name", paramLabel = "NAME", defaultValue = "postgresql",
       description = "The engine name skipif/onlyif lines are matched against"
@@ -119,6 +124,18 @@ public final class SltMain implements Callable<Integer> {
           + " --statement-timeout at least 0");
       return EXIT_USAGE;
     }
+    if (resume && report == null) {
+      err.println("sluice slt: --resume needs --report FILE.json, the report to go on from");
+      return EXIT_USAGE;
+    }
+    ReportFile reportFile;
+    try {
+      reportFile = report == null ? null : resume
+          ? ReportFile.resumed(report, url, engineName) : ReportFile.fresh(report, url, engineName);
+    } catch (IOException e) {
+      err.println("sluice slt: cannot resume from " + report + ": " + e.getMessage());
+      return EXIT_USAGE;
+    }
     routeEngineLog();
     List<TestFile> files = new ArrayList<>();
     TestFileResolver resolver = new TestFileResolver();
@@ -131,10 +148,14 @@ public final class SltMain implements Callable<Integer> {
       }
     }
     List<Mode> modes = mode == Mode.BOTH ? List.of(Mode.BATCH, Mode.INCREMENTAL) : List.of(mode);
-    Map<String, JsonReport> reports = new LinkedHashMap<>();
     Totals all = Totals.EMPTY;
     for (Mode m : modes) {
       String name = m.name().toLowerCase(Locale.ROOT);
+      List<TestFile> toRun = files;
+      if (reportFile != null) {
+        Set<String> finished = reportFile.finished(name);
+        toRun = files.stream().filter(f -> !finished.contains(f.name())).toList();
+      }
       QueryExecution execution = m == Mode.BATCH ? new BatchQueryExecution()
           : new IncrementalQueryExecution();
       SuiteRunner runner = new SuiteRunner(FileIsolation.forUrl(url), engineName, execution,
@@ -146,23 +167,27 @@ public final class SltMain implements Callable<Integer> {
       if (modes.size() > 1) {
         out.println("== " + name + " ==");
       }
+      if (toRun.size() < files.size()) {
+        out.println((files.size() - toRun.size()) + " of " + files.size() + " files are in "
+            + report + " already: not run again");
+      }
       ConsoleReport console = new ConsoleReport(out, maxFailuresShown);
-      List<FileResult> results = runner.run(files, console::fileFinished);
+      runner.run(toRun, result -> {
+        console.fileFinished(result);
+        if (reportFile != null) {
+          reportFile.add(name, result);
+        }
+      });
       console.finish();
       all = all.plus(console.totals());
-      reports.put(name, JsonReport.of(name, url, engineName, results));
     }
     if (modes.size() > 1) {
       out.println("== both ==");
       out.println(all.summaryLine());
       out.flush();
     }
-    if (report != null) {
-      if (reports.size() == 1) {
-        reports.values().iterator().next().write(report);
-      } else {
-        JsonReport.writeAll(reports, report);
-      }
+    if (reportFile != null) {
+      reportFile.write();
     }
     return all.failed() > 0 ? EXIT_FAILURES : 0;
   }

@@ -138,4 +138,71 @@ class SltMainTest {
     assertEquals(SltMain.EXIT_USAGE, run("no/such/file.test"));
     assertTrue(err.toString().contains("no/such/file.test"), err.toString());
   }
+
+  private static Path okScript(Path dir, String name, int rows) throws Exception {
+    Path script = dir.resolve(name);
+    Files.writeString(script, "statement ok\nCREATE TABLE t(x INTEGER)\n\n"
+        + "statement ok\nINSERT INTO t VALUES (1)\n\n"
+        + "query I nosort\nSELECT COUNT(*) FROM t\n----\n" + rows + "\n");
+    return script;
+  }
+
+  private static JsonNode entry(JsonNode modeReport, String fileName) {
+    for (JsonNode f : modeReport.path("files")) {
+      if (f.path("path").asText().endsWith(fileName)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aResumedRunSkipsTheFilesItsReportFinishedAndRerunsTheOthers(@TempDir Path dir)
+      throws Exception {
+    Path a = okScript(dir, "a.test", 1);
+    Path b = okScript(dir, "b.test", 1);
+    Path c = okScript(dir, "c.test", 2); // fails: one row, not two
+    Path report = dir.resolve("report.json");
+    assertEquals(SltMain.EXIT_FAILURES,
+        run("--mode", "both", "--report", report.toString(), a.toString(), c.toString()),
+        out + "\n" + err);
+
+    // Mark a's batch entry, and make c's look like a file a timeout ended: a resumed run must
+    // keep the first and run c again.
+    ObjectMapper mapper = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(report.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) entry(json.path("batch"), "a.test"))
+        .put("durationMs", 987654321L);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) entry(json.path("incremental"), "c.test"))
+        .put("error", "timed out");
+    mapper.writeValue(report.toFile(), json);
+
+    out.getBuffer().setLength(0);
+    assertEquals(SltMain.EXIT_FAILURES, run("--mode", "both", "--resume", "--report",
+        report.toString(), a.toString(), b.toString(), c.toString()), out + "\n" + err);
+    String printed = out.toString();
+    assertTrue(printed.contains("2 of 3 files are in " + report + " already"), printed);
+    assertTrue(printed.contains("1 of 3 files are in " + report + " already"), printed);
+    assertTrue(!printed.contains("a.test"), "a.test ran again:\n" + printed);
+
+    JsonNode after = mapper.readTree(report.toFile());
+    for (String mode : List.of("batch", "incremental")) {
+      JsonNode m = after.path(mode);
+      assertEquals(3, m.path("files").size(), mode + ": " + m);
+      assertEquals(3, m.path("totals").path("files").asInt());
+      assertEquals(1, m.path("totals").path("failed").asInt(), mode + ": only c fails");
+      assertEquals(8, m.path("totals").path("passed").asInt(),
+          mode + ": a and b pass 3 records each, c 2 (its query fails)");
+    }
+    assertEquals(987654321L, entry(after.path("batch"), "a.test").path("durationMs").asLong());
+    assertTrue(entry(after.path("incremental"), "c.test").path("error").isMissingNode(),
+        "c ran again to its end: " + entry(after.path("incremental"), "c.test"));
+  }
+
+  @Test
+  void resumeNeedsAReport(@TempDir Path dir) throws Exception {
+    assertEquals(SltMain.EXIT_USAGE, run("--resume", okScript(dir, "a.test", 1).toString()));
+    assertTrue(err.toString().contains("--resume needs --report"), err.toString());
+  }
 }

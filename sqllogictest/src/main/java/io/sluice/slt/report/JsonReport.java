@@ -1,12 +1,17 @@
 package io.sluice.slt.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sluice.slt.run.Failure;
 import io.sluice.slt.run.FileResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,36 +45,90 @@ public record JsonReport(String mode, String url, String engine, Totals totals,
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FileEntry(String path, String folder, int passed, int failed, int skipped,
-      long durationMs, String error, List<Failure> failures) {}
+      long durationMs, String error, List<Failure> failures) {
+
+    /** The entry of a file that ran. */
+    public static FileEntry of(FileResult r) {
+      return new FileEntry(r.name(), r.folder(), r.passed(), r.failed(), r.skipped(),
+          r.durationMillis(), r.error().orElse(null), r.failures());
+    }
+
+    /**
+     * Whether a resumed run may keep this entry instead of running the file again: it ran to
+     * its end (no error), or was skipped as a whole.
+     */
+    public boolean complete() {
+      return error == null || error.startsWith("skipped:");
+    }
+  }
 
   /** The report of a run. */
   public static JsonReport of(String mode, String url, String engine, List<FileResult> results) {
-    Totals totals = Totals.EMPTY;
-    Map<String, Totals> folders = new TreeMap<>();
-    for (FileResult result : results) {
-      totals = totals.plus(result);
-      folders.merge(result.folder(), Totals.EMPTY.plus(result), JsonReport::sum);
-    }
-    List<FileEntry> files = results.stream()
-        .map(r -> new FileEntry(r.name(), r.folder(), r.passed(), r.failed(), r.skipped(),
-            r.durationMillis(), r.error().orElse(null), r.failures()))
-        .toList();
-    return new JsonReport(mode, url, engine, totals, folders, files);
+    return ofEntries(mode, url, engine, results.stream().map(FileEntry::of).toList());
   }
 
-  private static Totals sum(Totals a, Totals b) {
-    return new Totals(a.files() + b.files(), a.passed() + b.passed(), a.failed() + b.failed(),
-        a.skipped() + b.skipped(), a.durationMs() + b.durationMs());
+  /** The report of these file entries, with their totals. */
+  public static JsonReport ofEntries(String mode, String url, String engine,
+      List<FileEntry> files) {
+    Totals totals = Totals.EMPTY;
+    Map<String, Totals> folders = new TreeMap<>();
+    for (FileEntry f : files) {
+      Totals one = Totals.of(f);
+      totals = totals.plus(one);
+      folders.merge(f.folder(), one, Totals::plus);
+    }
+    return new JsonReport(mode, url, engine, totals, folders, List.copyOf(files));
+  }
+
+  /**
+   * Reads a report {@link #write} or {@link #writeAll} wrote, by mode; empty if the file does
+   * not exist.
+   */
+  public static Map<String, JsonReport> read(Path path) throws IOException {
+    Map<String, JsonReport> out = new LinkedHashMap<>();
+    if (!Files.exists(path)) {
+      return out;
+    }
+    ObjectMapper mapper = mapper();
+    JsonNode root = mapper.readTree(path.toFile());
+    if (root == null || !root.isObject()) {
+      throw new IOException(path + " is not a report of sluice slt");
+    }
+    if (root.has("files")) {
+      JsonReport one = mapper.treeToValue(root, JsonReport.class);
+      out.put(one.mode(), one);
+    } else {
+      for (Map.Entry<String, JsonNode> e : root.properties()) {
+        out.put(e.getKey(), mapper.treeToValue(e.getValue(), JsonReport.class));
+      }
+    }
+    return out;
   }
 
   /** Writes the reports of several modes as one JSON object, by mode. */
   public static void writeAll(Map<String, JsonReport> byMode, Path path) throws IOException {
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(),
-        byMode);
+    writeAtomically(byMode, path);
   }
 
   /** Writes the report as indented JSON. */
   public void write(Path path) throws IOException {
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), this);
+    writeAtomically(this, path);
+  }
+
+  /**
+   * Writes to a file beside the report and moves it into place, so that a run killed while
+   * writing leaves the previous report whole.
+   */
+  private static void writeAtomically(Object value, Path path) throws IOException {
+    Path target = path.toAbsolutePath();
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), value);
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static ObjectMapper mapper() {
+    return new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 }

@@ -22,6 +22,11 @@ public record Totals(int files, int passed, int failed, int skipped, long durati
         skipped + file.skipped(), durationMs + file.durationMillis());
   }
 
+  /** The totals of one file of a report. */
+  public static Totals of(JsonReport.FileEntry file) {
+    return new Totals(1, file.passed(), file.failed(), file.skipped(), file.durationMs());
+  }
+
   /** These totals plus others. */
   public Totals plus(Totals o) {
     return new Totals(files + o.files, passed + o.passed, failed + o.failed,
