@@ -92,9 +92,14 @@ public final class CatalogSchema {
         public Set<String> getNames(LikePattern pattern) {
           Predicate1<String> matches = pattern.matcher();
           Set<String> out = new TreeSet<>();
-          for (String n : getTableMap().keySet()) {
-            if (matches.apply(n)) {
-              out.add(n);
+          for (TableDef t : catalog.tables(name)) {
+            if (matches.apply(t.name())) {
+              out.add(t.name());
+            }
+          }
+          for (ViewDef v : catalog.views(name)) {
+            if (matches.apply(v.name())) {
+              out.add(v.name());
             }
           }
           return out;

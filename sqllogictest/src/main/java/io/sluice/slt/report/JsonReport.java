@@ -62,14 +62,8 @@ public record JsonReport(String mode, String url, String engine, Totals totals,
     }
   }
 
-  /** The report of a run. */
-  public static JsonReport of(String mode, String url, String engine, List<FileResult> results) {
-    return ofEntries(mode, url, engine, results.stream().map(FileEntry::of).toList());
-  }
-
   /** The report of these file entries, with their totals. */
-  public static JsonReport ofEntries(String mode, String url, String engine,
-      List<FileEntry> files) {
+  public static JsonReport of(String mode, String url, String engine, List<FileEntry> files) {
     Totals totals = Totals.EMPTY;
     Map<String, Totals> folders = new TreeMap<>();
     for (FileEntry f : files) {

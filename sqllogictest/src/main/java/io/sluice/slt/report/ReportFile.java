@@ -55,7 +55,7 @@ public final class ReportFile {
 
   /** The entries of a mode, as a report, including those of earlier runs. */
   public synchronized JsonReport report(String mode) {
-    return JsonReport.ofEntries(mode, url, engine, List.copyOf(mode(mode).values()));
+    return JsonReport.of(mode, url, engine, List.copyOf(mode(mode).values()));
   }
 
   /** Adds (or replaces) a file's result and rewrites the report file. */
