@@ -201,6 +201,22 @@ class SltMainTest {
   }
 
   @Test
+  void aOneModeReportResumesToo(@TempDir Path dir) throws Exception {
+    Path a = okScript(dir, "a.test", 1);
+    Path report = dir.resolve("batch.json");
+    assertEquals(0, run("--report", report.toString(), a.toString()), out + "\n" + err);
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("--resume", "--report", report.toString(), a.toString()),
+        out + "\n" + err);
+    assertTrue(out.toString().contains("1 of 1 files are in " + report + " already"),
+        out.toString());
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertEquals("batch", json.path("mode").asText(), "still a one-mode report: " + json);
+    assertEquals(1, json.path("files").size());
+    assertEquals(3, json.path("totals").path("passed").asInt());
+  }
+
+  @Test
   void resumeNeedsAReport(@TempDir Path dir) throws Exception {
     assertEquals(SltMain.EXIT_USAGE, run("--resume", okScript(dir, "a.test", 1).toString()));
     assertTrue(err.toString().contains("--resume needs --report"), err.toString());
