@@ -6,18 +6,32 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlDelegatingConformance;
 
 /**
  * Sluice's SQL dialect, in one place for the parser and the validator: identifiers in double
  * quotes keep their case, unquoted ones fold to lower case (as in PostgreSQL), matching is
  * case-sensitive after folding, and the lenient conformance accepts {@code !=}, {@code %},
- * GROUP BY aliases and ordinals, and SELECT without FROM.
+ * GROUP BY aliases and ordinals, and SELECT without FROM. HAVING does not see output aliases: as
+ * in PostgreSQL, a name there means a column of the FROM clause, so {@code SELECT a AS b, b AS a
+ * ... HAVING a > 0} filters on the table's {@code a}.
  */
 public final class SqlDialect {
   private SqlDialect() {}
 
   /** The conformance the parser and validator share. */
-  public static final SqlConformance CONFORMANCE = SqlConformanceEnum.LENIENT;
+  public static final SqlConformance CONFORMANCE = new Conformance();
+
+  /** LENIENT, except that HAVING resolves names against the FROM clause only. */
+  private static final class Conformance extends SqlDelegatingConformance {
+    Conformance() {
+      super(SqlConformanceEnum.LENIENT);
+    }
+
+    @Override public boolean isHavingAlias() {
+      return false;
+    }
+  }
 
   /** The Calcite parser configuration. */
   public static final SqlParser.Config PARSER_CONFIG = SqlParser.config()

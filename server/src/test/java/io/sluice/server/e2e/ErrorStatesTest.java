@@ -100,6 +100,12 @@ class ErrorStatesTest {
   }
 
   @Test
+  void anOutputAliasInHavingIsAnUnknownColumn() {
+    // PostgreSQL resolves HAVING against the FROM clause only.
+    fails("42703", "SELECT COUNT(*) AS howmany FROM er_t HAVING howmany > 0", "howmany");
+  }
+
+  @Test
   void unknownColumnIs42703AlreadyWhenPreparing() {
     SQLException e = assertThrows(SQLException.class,
         () -> conn.prepareStatement("SELECT id FROM er_t WHERE nosuchcol = ?"));

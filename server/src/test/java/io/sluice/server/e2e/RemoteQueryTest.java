@@ -185,6 +185,44 @@ class RemoteQueryTest extends QueryDataTest {
   }
 
   @Test
+  void havingMeansTheTablesColumnEvenWhenOutputColumnsHaveItsName() throws SQLException {
+    // As in PostgreSQL: HAVING sees the FROM clause, not the select list's aliases, so "grade"
+    // there is q_emp.grade although both output columns are called grade.
+    Map<Integer, Long> sums = new HashMap<>();
+    Map<Integer, Long> counts = new HashMap<>();
+    for (Emp e : EMPS) {
+      counts.merge(e.dept(), 1L, Long::sum);
+      if (e.grade() != null) {
+        sums.merge(e.dept(), (long) e.grade(), Long::sum);
+      }
+    }
+    long threshold = sums.values().stream().sorted().toList().get(sums.size() / 2);
+    List<List<Object>> want = new ArrayList<>();
+    sums.forEach((dept, sum) -> {
+      if (sum > threshold) {
+        want.add(row(dept, counts.get(dept)));
+      }
+    });
+    assertTrue(!want.isEmpty() && want.size() < counts.size(), "HAVING should filter some");
+    checkUnordered("SELECT dept AS grade, COUNT(*) AS grade FROM q_emp GROUP BY dept"
+        + " HAVING SUM(grade) > " + threshold, want);
+    checkUnordered("SELECT dept AS grade, COUNT(*) AS grade FROM q_emp GROUP BY dept, grade"
+        + " HAVING grade > 2", rowsWithGradeAbove(2));
+  }
+
+  private static List<List<Object>> rowsWithGradeAbove(int grade) {
+    Map<List<Integer>, Long> counts = new HashMap<>();
+    for (Emp e : EMPS) {
+      if (e.grade() != null && e.grade() > grade) {
+        counts.merge(Arrays.asList(e.dept(), e.grade()), 1L, Long::sum);
+      }
+    }
+    List<List<Object>> want = new ArrayList<>();
+    counts.forEach((k, n) -> want.add(row(k.get(0), n)));
+    return want;
+  }
+
+  @Test
   void groupByOverAJoinWithHavingOnASum() throws SQLException {
     Map<String, List<BigDecimal>> byTitle = new java.util.TreeMap<>();
     for (Emp e : EMPS) {
