@@ -1,14 +1,10 @@
 package io.sluice.planner.codegen;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -31,33 +27,7 @@ final class IntegerWidening extends RexShuttle {
 
   /** The program with its integer arithmetic widened; the same program if nothing changes. */
   static RexProgram apply(RexProgram program, RexBuilder rexBuilder) {
-    IntegerWidening widening = new IntegerWidening(rexBuilder);
-    List<RexNode> projects = new ArrayList<>();
-    boolean changed = false;
-    for (RexLocalRef ref : program.getProjectList()) {
-      RexNode e = program.expandLocalRef(ref);
-      RexNode w = e.accept(widening);
-      changed |= w != e;
-      projects.add(w);
-    }
-    RexNode condition = null;
-    if (program.getCondition() != null) {
-      RexNode e = program.expandLocalRef(program.getCondition());
-      condition = e.accept(widening);
-      changed |= condition != e;
-    }
-    if (!changed) {
-      return program;
-    }
-    RexProgramBuilder b = new RexProgramBuilder(program.getInputRowType(), rexBuilder);
-    List<String> names = program.getOutputRowType().getFieldNames();
-    for (int i = 0; i < projects.size(); i++) {
-      b.addProject(projects.get(i), names.get(i));
-    }
-    if (condition != null) {
-      b.addCondition(condition);
-    }
-    return b.getProgram(false);
+    return Rewriting.apply(program, new IntegerWidening(rexBuilder), rexBuilder);
   }
 
   @Override

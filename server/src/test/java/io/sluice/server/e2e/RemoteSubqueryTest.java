@@ -10,6 +10,8 @@ import static io.sluice.server.e2e.QueryData.max;
 import static io.sluice.server.e2e.QueryData.min;
 import static io.sluice.server.e2e.QueryData.rows;
 import static io.sluice.server.e2e.QueryData.sum;
+import static io.sluice.server.e2e.Sql.and;
+import static io.sluice.server.e2e.Sql.or;
 import static io.sluice.server.e2e.Sql.row;
 import static io.sluice.server.e2e.Sql.update;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -243,21 +245,7 @@ class RemoteSubqueryTest extends QueryDataTest {
 
   // ---- NULL semantics -------------------------------------------------------------------
 
-  /** SQL's three-valued AND, OR and NOT, with null for UNKNOWN. */
-  private static Boolean and(Boolean p, Boolean q) {
-    if (Boolean.FALSE.equals(p) || Boolean.FALSE.equals(q)) {
-      return false;
-    }
-    return p == null || q == null ? null : true;
-  }
-
-  private static Boolean or(Boolean p, Boolean q) {
-    if (Boolean.TRUE.equals(p) || Boolean.TRUE.equals(q)) {
-      return true;
-    }
-    return p == null || q == null ? null : false;
-  }
-
+  /** SQL's three-valued NOT and =, with null for UNKNOWN (AND and OR are in {@link Sql}). */
   private static Boolean not(Boolean p) {
     return p == null ? null : !p;
   }

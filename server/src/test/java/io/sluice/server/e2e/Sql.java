@@ -86,6 +86,22 @@ final class Sql {
     return e;
   }
 
+  /** SQL's three-valued AND, with null for UNKNOWN. */
+  static Boolean and(Boolean p, Boolean q) {
+    if (Boolean.FALSE.equals(p) || Boolean.FALSE.equals(q)) {
+      return false;
+    }
+    return p == null || q == null ? null : true;
+  }
+
+  /** SQL's three-valued OR, with null for UNKNOWN. */
+  static Boolean or(Boolean p, Boolean q) {
+    if (Boolean.TRUE.equals(p) || Boolean.TRUE.equals(q)) {
+      return true;
+    }
+    return p == null || q == null ? null : false;
+  }
+
   /** A row, for comparing with {@link #query} results. */
   static List<Object> row(Object... values) {
     return Arrays.asList(values);
