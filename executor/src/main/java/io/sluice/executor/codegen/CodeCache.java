@@ -1,12 +1,12 @@
 package io.sluice.executor.codegen;
 
 import io.sluice.common.error.SluiceException;
+import io.sluice.plan.expr.GeneratedClassLoader;
 import io.sluice.plan.expr.GeneratedCode;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.codehaus.commons.compiler.util.reflect.ByteArrayClassLoader;
 import org.codehaus.janino.ClassLoaderIClassLoader;
 import org.codehaus.janino.IClassLoader;
 import org.codehaus.janino.Parser;
@@ -86,7 +86,7 @@ public final class CodeCache {
         compiler.compileUnit(false, false, false,
             classFile -> classes.put(classFile.getThisClassName(), classFile.toByteArray()));
       }
-      Class<?> c = new ByteArrayClassLoader(classes, CodeCache.class.getClassLoader())
+      Class<?> c = new GeneratedClassLoader(classes, CodeCache.class.getClassLoader())
           .loadClass(code.className());
       return c.getDeclaredConstructor().newInstance();
     } catch (Exception | LinkageError e) {

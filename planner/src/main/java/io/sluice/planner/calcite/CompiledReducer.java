@@ -1,6 +1,7 @@
 package io.sluice.planner.calcite;
 
 import com.google.common.collect.ImmutableList;
+import io.sluice.plan.expr.GeneratedClassLoader;
 import java.io.StringReader;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
@@ -21,7 +22,6 @@ import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
-import org.codehaus.commons.compiler.util.reflect.ByteArrayClassLoader;
 import org.codehaus.janino.ClassLoaderIClassLoader;
 import org.codehaus.janino.IClassLoader;
 import org.codehaus.janino.Parser;
@@ -108,7 +108,7 @@ public final class CompiledReducer implements RexExecutor {
             .compileUnit(false, false, false,
                 classFile -> classes.put(classFile.getThisClassName(), classFile.toByteArray()));
       }
-      return (Function1<DataContext, Object[]>) new ByteArrayClassLoader(classes,
+      return (Function1<DataContext, Object[]>) new GeneratedClassLoader(classes,
           CompiledReducer.class.getClassLoader()).loadClass(CLASS_NAME)
           .getDeclaredConstructor().newInstance();
     } catch (Exception | LinkageError e) {
