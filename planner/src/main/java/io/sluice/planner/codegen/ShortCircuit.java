@@ -59,9 +59,8 @@ final class ShortCircuit extends RexShuttle {
         eager.add(0, first);
         continue;
       }
-      RexNode rest = combine(visited, eager);
-      RexNode both = rexBuilder.makeCall(visited.getType(), visited.getOperator(),
-          List.of(first, rest));
+      eager.add(0, first);
+      RexNode both = combine(visited, eager);
       RexNode decides = kind == SqlKind.AND
           ? rexBuilder.makeCall(SqlStdOperatorTable.NOT, first) : first;
       RexNode decided = rexBuilder.makeLiteral(kind == SqlKind.OR);
