@@ -42,7 +42,8 @@ public final class ExpressionCodegen {
 
   /** A {@link RowProgram} for a filter-and-project program. */
   public GeneratedCode rowProgram(RexProgram program, String description) {
-    program = ShortCircuit.apply(IntegerWidening.apply(program, rexBuilder), rexBuilder);
+    program = Rewriting.apply(program, rexBuilder, new IntegerWidening(rexBuilder),
+        new ShortCircuit(rexBuilder));
     ParameterExpression root0 = Expressions.parameter(Object.class, "root0");
     ParameterExpression row = Expressions.parameter(Object[].class, "row");
     BlockBuilder body = new BlockBuilder();
@@ -92,7 +93,8 @@ public final class ExpressionCodegen {
     RelDataType combined = typeFactory.builder().addAll(leftType.getFieldList())
         .addAll(rightType.getFieldList()).uniquify().build();
     RexProgramBuilder pb = new RexProgramBuilder(combined, rexBuilder);
-    pb.addCondition(ShortCircuit.apply(condition, rexBuilder));
+    pb.addCondition(Rewriting.apply(condition, new IntegerWidening(rexBuilder),
+        new ShortCircuit(rexBuilder)));
     RexProgram program = pb.getProgram(false);
     try {
       Expression test = RexToLixTranslator.translateCondition(program, typeFactory, body, getter,

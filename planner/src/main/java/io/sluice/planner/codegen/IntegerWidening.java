@@ -4,7 +4,6 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -21,13 +20,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class IntegerWidening extends RexShuttle {
   private final RexBuilder rexBuilder;
 
-  private IntegerWidening(RexBuilder rexBuilder) {
+  IntegerWidening(RexBuilder rexBuilder) {
     this.rexBuilder = rexBuilder;
-  }
-
-  /** The program with its integer arithmetic widened; the same program if nothing changes. */
-  static RexProgram apply(RexProgram program, RexBuilder rexBuilder) {
-    return Rewriting.apply(program, new IntegerWidening(rexBuilder), rexBuilder);
   }
 
   @Override

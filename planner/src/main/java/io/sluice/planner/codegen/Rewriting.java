@@ -14,22 +14,22 @@ final class Rewriting {
   private Rewriting() {}
 
   /**
-   * The program with the shuttle applied to its projections and condition (expanded, so the
-   * shuttle sees whole expressions); the same program if the shuttle changes nothing.
+   * The program with the shuttles applied in turn to its projections and condition (expanded,
+   * so a shuttle sees whole expressions), built once; the same program if they change nothing.
    */
-  static RexProgram apply(RexProgram program, RexShuttle shuttle, RexBuilder rexBuilder) {
+  static RexProgram apply(RexProgram program, RexBuilder rexBuilder, RexShuttle... shuttles) {
     List<RexNode> projects = new ArrayList<>();
     boolean changed = false;
     for (RexLocalRef ref : program.getProjectList()) {
       RexNode e = program.expandLocalRef(ref);
-      RexNode rewritten = e.accept(shuttle);
+      RexNode rewritten = apply(e, shuttles);
       changed |= rewritten != e;
       projects.add(rewritten);
     }
     RexNode condition = null;
     if (program.getCondition() != null) {
       RexNode e = program.expandLocalRef(program.getCondition());
-      condition = e.accept(shuttle);
+      condition = apply(e, shuttles);
       changed |= condition != e;
     }
     if (!changed) {
@@ -44,5 +44,14 @@ final class Rewriting {
       b.addCondition(condition);
     }
     return b.getProgram(false);
+  }
+
+  /** The expression with the shuttles applied in turn; the same node if they change nothing. */
+  static RexNode apply(RexNode expression, RexShuttle... shuttles) {
+    RexNode e = expression;
+    for (RexShuttle shuttle : shuttles) {
+      e = e.accept(shuttle);
+    }
+    return e;
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -27,13 +26,8 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 final class ShortCircuit extends RexShuttle {
   private final RexBuilder rexBuilder;
 
-  private ShortCircuit(RexBuilder rexBuilder) {
+  ShortCircuit(RexBuilder rexBuilder) {
     this.rexBuilder = rexBuilder;
-  }
-
-  /** The program with lazy AND/OR; the same program if it has none that needs it. */
-  static RexProgram apply(RexProgram program, RexBuilder rexBuilder) {
-    return Rewriting.apply(program, new ShortCircuit(rexBuilder), rexBuilder);
   }
 
   /** The expression with lazy AND/OR. */
