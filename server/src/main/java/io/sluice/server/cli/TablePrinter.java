@@ -53,10 +53,42 @@ final class TablePrinter {
     return rows.size();
   }
 
-  /** A value as printed: NULL spelled out, decimals without exponent. */
+  /**
+   * A value as printed: NULL spelled out, decimals without exponent, timestamps as
+   * {@code 2026-11-22 10:00:00} with as many fraction digits as they need (none for whole
+   * seconds, where {@link java.sql.Timestamp#toString} would add {@code .0}).
+   */
   static String text(Object v) {
-    return v == null ? "NULL" : v instanceof java.math.BigDecimal d ? d.toPlainString()
-        : v.toString();
+    if (v == null) {
+      return "NULL";
+    }
+    if (v instanceof java.math.BigDecimal d) {
+      return d.toPlainString();
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      return timestamp(t.toLocalDateTime());
+    }
+    return v.toString();
+  }
+
+  private static String timestamp(java.time.LocalDateTime t) {
+    StringBuilder sb = new StringBuilder().append(t.toLocalDate()).append(' ');
+    two(sb, t.getHour()).append(':');
+    two(sb, t.getMinute()).append(':');
+    two(sb, t.getSecond());
+    if (t.getNano() != 0) {
+      String fraction = String.format(java.util.Locale.ROOT, "%09d", t.getNano());
+      int end = fraction.length();
+      while (fraction.charAt(end - 1) == '0') {
+        end--;
+      }
+      sb.append('.').append(fraction, 0, end);
+    }
+    return sb.toString();
+  }
+
+  private static StringBuilder two(StringBuilder sb, int n) {
+    return sb.append(n < 10 ? "0" : "").append(n);
   }
 
   static boolean isNumeric(int type) {
