@@ -106,6 +106,15 @@ class ErrorStatesTest {
   }
 
   @Test
+  void aWindowFunctionIsRefusedAtItsPlaceAndNothingIsCreated() throws SQLException {
+    fails("0A000", "SELECT id,\n  ROW_NUMBER() OVER (ORDER BY id) FROM er_t", "window functions",
+        "line 2, column 3");
+    fails("0A000", "CREATE MATERIALIZED VIEW er_ranked AS SELECT id, RANK() OVER w FROM er_t"
+        + " WINDOW w AS (ORDER BY v)", "window functions", "column 50");
+    fails("42P01", "SELECT * FROM er_ranked", "er_ranked");
+  }
+
+  @Test
   void unknownColumnIs42703AlreadyWhenPreparing() {
     SQLException e = assertThrows(SQLException.class,
         () -> conn.prepareStatement("SELECT id FROM er_t WHERE nosuchcol = ?"));
