@@ -11,8 +11,9 @@ import java.math.BigDecimal;
 /**
  * The arithmetic of each aggregate function over its accumulator columns (the layout {@link
  * io.sluice.plan.node.AggregateNode#accumulatorTypes} declares). Every function is invertible:
- * adding a value with a negative weight removes it. MIN, MAX, ANY_VALUE and SINGLE_VALUE keep
- * only their current result and a count here; their values live in a state table of their own.
+ * adding a value with a negative weight removes it. MIN, MAX, ANY_VALUE, SINGLE_VALUE and
+ * STRING_AGG keep only their current result and a count here; their values live in a state
+ * table of their own.
  */
 final class AggregateFunctions {
   private AggregateFunctions() {}
@@ -37,6 +38,7 @@ final class AggregateFunctions {
       case MAX:
       case ANY_VALUE:
       case SINGLE_VALUE:
+      case STRING_AGG:
         acc[offset] = null;
         acc[offset + 1] = 0L;
         break;
@@ -121,6 +123,7 @@ final class AggregateFunctions {
       case MAX:
       case ANY_VALUE:
       case SINGLE_VALUE:
+      case STRING_AGG:
         return acc[offset];
       case BOOL_AND: {
         long trues = (Long) acc[offset];

@@ -9,11 +9,15 @@ import io.sluice.executor.data.RowKey;
 import io.sluice.plan.node.AggCall;
 import io.sluice.plan.node.AggKind;
 import io.sluice.plan.node.AggregateNode;
+import io.sluice.plan.node.SortKey;
 import io.sluice.storage.state.StateCursor;
 import io.sluice.storage.state.StateTable;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * GROUP BY with incremental, retractable aggregates. Changes update the groups they touch in
@@ -30,6 +34,8 @@ public final class AggregateOperator implements Operator {
   private final boolean global;
   private StateTable groups;
   private final StateTable[] valueTables;
+  /** Per call that keeps its values, the input columns after the group key in their keys. */
+  private final int[][] valueFields;
   private final StateTable[] distinctTables;
   private OperatorContext context;
   private final Map<RowKey, Group> touched = new LinkedHashMap<>();
@@ -68,6 +74,13 @@ public final class AggregateOperator implements Operator {
     this.accWidth = offset;
     this.global = this.groupKeys.length == 0;
     this.valueTables = new StateTable[this.calls.length];
+    this.valueFields = new int[this.calls.length][];
+    for (int i = 0; i < this.calls.length; i++) {
+      if (this.calls[i].kind().keepsValues()) {
+        valueFields[i] = AggregateNode.valueKey(this.calls[i]).stream()
+            .mapToInt(Integer::intValue).toArray();
+      }
+    }
     this.distinctTables = new StateTable[this.calls.length];
   }
 
@@ -138,12 +151,13 @@ public final class AggregateOperator implements Operator {
       case MIN:
       case MAX:
       case ANY_VALUE:
-      case SINGLE_VALUE: {
+      case SINGLE_VALUE:
+      case STRING_AGG: {
         Object v = row[call.args().get(0)];
         if (v == null && call.kind() != AggKind.SINGLE_VALUE) {
           return;
         }
-        Object[] key = extend(g.key, v);
+        Object[] key = valueKey(i, g.key, row);
         Object[] current = valueTables[i].get(key);
         long count = (current == null ? 0 : (Long) current[0]) + weight;
         if (count == 0) {
@@ -284,7 +298,10 @@ public final class AggregateOperator implements Operator {
     }
   }
 
-  /** Recomputes MIN/MAX/ANY_VALUE/SINGLE_VALUE results of a group whose values changed. */
+  /**
+   * Recomputes MIN/MAX/ANY_VALUE/SINGLE_VALUE/STRING_AGG results of a group whose values
+   * changed.
+   */
   private void refreshValues(Group g) {
     for (int i = 0; i < calls.length; i++) {
       if (!g.valuesDirty[i]) {
@@ -304,6 +321,10 @@ public final class AggregateOperator implements Operator {
       if (!g.rescan[i]) {
         continue;
       }
+      if (kind == AggKind.STRING_AGG) {
+        g.acc[off] = joinValues(i, g.key);
+        continue;
+      }
       try (StateCursor c = kind == AggKind.MAX
           ? valueTables[i].scanDescending(g.key, g.key.length)
           : valueTables[i].scan(g.key, g.key.length)) {
@@ -321,10 +342,64 @@ public final class AggregateOperator implements Operator {
     return out;
   }
 
-  private static Object[] extend(Object[] key, Object value) {
-    Object[] k = new Object[key.length + 1];
-    System.arraycopy(key, 0, k, 0, key.length);
-    k[key.length] = value;
+  /** The key of a row's entry in call {@code i}'s values: the group key, then its fields. */
+  private Object[] valueKey(int i, Object[] groupKey, Object[] row) {
+    int[] fields = valueFields[i];
+    Object[] k = new Object[groupKey.length + fields.length];
+    System.arraycopy(groupKey, 0, k, 0, groupKey.length);
+    for (int f = 0; f < fields.length; f++) {
+      k[groupKey.length + f] = row[fields[f]];
+    }
     return k;
+  }
+
+  /**
+   * A STRING_AGG's result from the group's values: in the call's order if it has one (ties, and
+   * calls without one, in the order of the values), a value counted n times appearing n times,
+   * or once under DISTINCT; each value after the first is preceded by its row's separator.
+   */
+  private String joinValues(int i, Object[] groupKey) {
+    AggCall call = calls[i];
+    int orderWidth = call.order().size();
+    int valueAt = groupKey.length + orderWidth;
+    boolean separated = call.args().size() > 1;
+    List<Object[]> entries = new ArrayList<>();
+    try (StateCursor c = valueTables[i].scan(groupKey, groupKey.length)) {
+      while (c.next()) {
+        Object[] k = c.key();
+        Object[] e = new Object[orderWidth + 3];
+        System.arraycopy(k, groupKey.length, e, 0, orderWidth);
+        e[orderWidth] = k[valueAt];
+        e[orderWidth + 1] = separated ? k[valueAt + 1] : ",";
+        e[orderWidth + 2] = c.value()[0];
+        entries.add(e);
+      }
+    }
+    if (orderWidth > 0) {
+      List<SortKey> keys = new ArrayList<>();
+      for (int k = 0; k < orderWidth; k++) {
+        SortKey key = call.order().get(k);
+        keys.add(new SortKey(k, key.descending(), key.nullsFirst()));
+      }
+      entries.sort(RowOrder.comparator(keys)); // stable: ties stay in value order
+    }
+    StringBuilder sb = new StringBuilder();
+    Set<Object> seen = call.distinct() ? new HashSet<>() : null;
+    boolean first = true;
+    for (Object[] e : entries) {
+      Object value = e[orderWidth];
+      if (seen != null && !seen.add(value)) {
+        continue;
+      }
+      long times = seen != null ? 1 : (Long) e[orderWidth + 2];
+      for (long t = 0; t < times; t++) {
+        if (!first && e[orderWidth + 1] != null) {
+          sb.append(e[orderWidth + 1]);
+        }
+        sb.append(value);
+        first = false;
+      }
+    }
+    return sb.toString();
   }
 }

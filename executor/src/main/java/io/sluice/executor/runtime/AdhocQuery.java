@@ -7,12 +7,12 @@ import io.sluice.executor.codegen.QueryContext;
 import io.sluice.executor.data.Chunk;
 import io.sluice.executor.data.ChunkBuilder;
 import io.sluice.executor.operator.Barrier;
+import io.sluice.executor.operator.RowOrder;
 import io.sluice.executor.operator.ViewContents;
 import io.sluice.plan.QueryPlan;
 import io.sluice.plan.catalog.TableDef;
 import io.sluice.plan.expr.RowProgram;
 import io.sluice.plan.node.PlanNode;
-import io.sluice.plan.node.SortKey;
 import io.sluice.plan.node.TableScanNode;
 import io.sluice.executor.stream.ViewStateLayout;
 import io.sluice.plan.node.StateTableDecl;
@@ -22,7 +22,6 @@ import io.sluice.storage.state.StateSnapshotReader;
 import io.sluice.storage.state.StateTableSpec;
 import io.sluice.storage.state.MemoryStateBackend;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -79,7 +78,7 @@ public final class AdhocQuery {
       ExecutionEnvironment env) {
     List<Object[]> rows = rows(plan.root(), context, snapshot, env);
     if (!plan.order().isEmpty()) {
-      rows.sort(comparator(plan.order()));
+      rows.sort(RowOrder.comparator(plan.order()));
     }
     if (plan.outputIsIdentity()) {
       return rows;
@@ -94,29 +93,6 @@ public final class AdhocQuery {
       out.add(r);
     }
     return out;
-  }
-
-  /** SQL ordering of rows by sort keys. */
-  public static Comparator<Object[]> comparator(List<SortKey> keys) {
-    SortKey[] k = keys.toArray(new SortKey[0]);
-    return (a, b) -> {
-      for (SortKey key : k) {
-        Object x = a[key.field()];
-        Object y = b[key.field()];
-        int c;
-        if (x == null || y == null) {
-          if (x == y) {
-            continue;
-          }
-          return (x == null) == key.nullsFirst() ? -1 : 1;
-        }
-        c = io.sluice.common.types.Values.compare(x, y);
-        if (c != 0) {
-          return key.descending() ? -c : c;
-        }
-      }
-      return 0;
-    };
   }
 
   /** A materialized view's rows, each with its count, as of the snapshot. */

@@ -193,7 +193,12 @@ class OperatorDifferentialTest {
       agg(AggKind.SUM, 1, false, 2, INT),
       agg(AggKind.MAX, 1, false, 2, INT),
       agg(AggKind.BOOL_AND, 2, false, -1, BOOL),
-      agg(AggKind.BOOL_OR, 2, false, -1, BOOL));
+      agg(AggKind.BOOL_OR, 2, false, -1, BOOL),
+      agg(AggKind.STRING_AGG, 0, false, -1, TEXT),
+      agg(AggKind.STRING_AGG, 0, true, -1, TEXT),
+      agg(AggKind.STRING_AGG, 0, false, 2, TEXT),
+      new AggCall(AggKind.STRING_AGG, List.of(0), false, -1, null, TEXT, "string_agg_by_v",
+          List.of(new SortKey(1, true, true))));
 
   @Test
   void groupedAggregate() {
@@ -244,6 +249,9 @@ class OperatorDifferentialTest {
   }
 
   private static Object aggregate(AggCall c, List<Object[]> groupRows) {
+    if (c.kind() == AggKind.STRING_AGG) {
+      return stringAgg(c, groupRows);
+    }
     List<Object> values = new ArrayList<>();
     long rowCount = 0;
     for (Object[] r : groupRows) {
@@ -277,6 +285,36 @@ class OperatorDifferentialTest {
       default:
         throw new IllegalArgumentException(c.toString());
     }
+  }
+
+  /**
+   * STRING_AGG(arg) with ',' between values: the rows in the call's order (one key here: v,
+   * descending, NULLs first), ties and calls without an order in the order of the values.
+   */
+  private static Object stringAgg(AggCall c, List<Object[]> groupRows) {
+    int arg = c.args().get(0);
+    List<Object[]> rows = new ArrayList<>();
+    for (Object[] r : groupRows) {
+      if ((c.filterArg() < 0 || Boolean.TRUE.equals(r[c.filterArg()])) && r[arg] != null) {
+        rows.add(r);
+      }
+    }
+    Comparator<Object[]> byValue = Comparator.comparing(r -> (String) r[arg]);
+    Comparator<Object[]> order = byValue;
+    if (!c.order().isEmpty()) {
+      int k = c.order().get(0).field();
+      order = Comparator.<Object[], Integer>comparing(r -> (Integer) r[k],
+          Comparator.nullsFirst(Comparator.<Integer>reverseOrder())).thenComparing(byValue);
+    }
+    rows.sort(order);
+    List<Object> values = new ArrayList<>();
+    for (Object[] r : rows) {
+      if (!c.distinct() || !values.contains(r[arg])) {
+        values.add(r[arg]);
+      }
+    }
+    return values.isEmpty() ? null
+        : String.join(",", values.stream().map(v -> (String) v).toList());
   }
 
   // ---- Set operations -----------------------------------------------------------------------

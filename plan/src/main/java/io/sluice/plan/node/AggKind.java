@@ -22,10 +22,17 @@ public enum AggKind {
   /** Any value of the group (the smallest, deterministically). */
   ANY_VALUE,
   /** A constant, for every group (Calcite's LITERAL_AGG, which marks that a group exists). */
-  LITERAL;
+  LITERAL,
+  /**
+   * STRING_AGG(value, separator) and LISTAGG: the group's non-null values joined, each after
+   * the first preceded by its own row's separator (',' when there is none), in the call's
+   * order, else in the order of the values; NULL over no values.
+   */
+  STRING_AGG;
 
   /** Whether the function needs every value of the group kept to survive deletions. */
   public boolean keepsValues() {
-    return this == MIN || this == MAX || this == ANY_VALUE || this == SINGLE_VALUE;
+    return this == MIN || this == MAX || this == ANY_VALUE || this == SINGLE_VALUE
+        || this == STRING_AGG;
   }
 }

@@ -17,7 +17,8 @@ import java.util.Objects;
  *       accumulator ({@link #accumulatorTypes(AggCall)}).
  *   <li>{@code values<i>} for MIN, MAX, ANY_VALUE and SINGLE_VALUE call {@code i}: key = group
  *       key then the argument; value = [count], so that deleting the current extreme finds the
- *       next one.
+ *       next one. For STRING_AGG: key = group key, the columns of the call's order, the value,
+ *       then the separator, if it has one; value = [count].
  *   <li>{@code distinct<i>} for a DISTINCT call {@code i}: key = group key then the arguments;
  *       value = [count]; the call sees a value only when its count moves between 0 and 1.
  * </ul>
@@ -48,8 +49,8 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggCal
    * SUM0 keep [sum, non-null count], and over REAL or DOUBLE [exact sum of the finite values,
    * non-null count, +Infinity count, -Infinity count, NaN count] (a running sum of doubles from
    * which values are also subtracted drifts away from the sum computed afresh); MIN, MAX,
-   * ANY_VALUE and SINGLE_VALUE keep [current value, value count]; BOOL_AND and BOOL_OR keep [true
-   * count, false count].
+   * ANY_VALUE, SINGLE_VALUE and STRING_AGG keep [current result, value count]; BOOL_AND and
+   * BOOL_OR keep [true count, false count].
    */
   public static List<DataType> accumulatorTypes(AggCall call) {
     switch (call.kind()) {
@@ -65,6 +66,7 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggCal
       case MAX:
       case ANY_VALUE:
       case SINGLE_VALUE:
+      case STRING_AGG:
         return List.of(call.type().withNullable(true), COUNT);
       case BOOL_AND:
       case BOOL_OR:
@@ -74,6 +76,22 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggCal
       default:
         throw new IllegalArgumentException("no accumulator for " + call.kind());
     }
+  }
+
+  /**
+   * The input columns that follow the group key in the key of a {@code values<i>} state table:
+   * the argument, or for STRING_AGG the order's columns, the value and the separator.
+   */
+  public static List<Integer> valueKey(AggCall call) {
+    if (call.kind() != AggKind.STRING_AGG) {
+      return List.of(call.args().get(0));
+    }
+    List<Integer> fields = new ArrayList<>();
+    for (SortKey k : call.order()) {
+      fields.add(k.field());
+    }
+    fields.addAll(call.args());
+    return fields;
   }
 
   /** Whether call {@code i} needs a {@code distinct<i>} state table. */
@@ -100,7 +118,9 @@ public record AggregateNode(PlanNode input, List<Integer> groupKeys, List<AggCal
       AggCall c = calls.get(i);
       if (c.kind().keepsValues()) {
         List<StateTableDecl.KeyColumn> key = new ArrayList<>(groupKey);
-        key.add(StateTableDecl.KeyColumn.of(in.type(c.args().get(0))));
+        for (int f : valueKey(c)) {
+          key.add(StateTableDecl.KeyColumn.of(in.type(f)));
+        }
         out.add(new StateTableDecl("values" + i, key, List.of(COUNT)));
       } else if (needsDistinctState(c)) {
         List<StateTableDecl.KeyColumn> key = new ArrayList<>(groupKey);

@@ -159,7 +159,7 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
     UnsupportedSyntax.check(node);
     validator = newValidator(catalogReader);
     try {
-      return validator.validate(UnaryPlus.remove(node));
+      return validator.validate(BeforeValidation.rewrite(node));
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
     }
@@ -211,7 +211,7 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
       SqlValidator v = newValidator(reader);
       SqlNode validated;
       try {
-        validated = v.validate(node);
+        validated = v.validate(BeforeValidation.rewrite(node));
       } catch (RuntimeException e) {
         SluiceException se = ValidationErrors.translate(e);
         throw new SluiceException(se.sqlState(),

@@ -33,7 +33,8 @@ final class AggregateTranslation {
       }
       calls.add(new AggCall(kind, call.getArgList(), call.isDistinct(), call.filterArg,
           literal, TypeConversion.fromCalcite(call.getType()),
-          call.getName() == null ? "agg" + calls.size() : call.getName()));
+          call.getName() == null ? "agg" + calls.size() : call.getName(),
+          kind == AggKind.STRING_AGG ? SortTranslation.keys(call.collation) : List.of()));
     }
     PlanNode input = t.translate(agg.getInput());
     return new AggregateNode(input, agg.getGroupSet().asList(), calls,
@@ -50,6 +51,8 @@ final class AggregateTranslation {
       case SINGLE_VALUE: return AggKind.SINGLE_VALUE;
       case ANY_VALUE: return AggKind.ANY_VALUE;
       case LITERAL_AGG: return AggKind.LITERAL;
+      case LISTAGG:
+      case STRING_AGG: return AggKind.STRING_AGG;
       case BIT_AND:
       case BIT_OR:
       default:
