@@ -10,6 +10,7 @@ import io.sluice.executor.operator.HashJoinOperator;
 import io.sluice.executor.operator.Operator;
 import io.sluice.executor.operator.SetOpOperator;
 import io.sluice.executor.operator.TopNOperator;
+import io.sluice.executor.operator.WindowOperator;
 import io.sluice.executor.operator.UnionAllOperator;
 import io.sluice.plan.expr.JoinCondition;
 import io.sluice.plan.expr.RowProgram;
@@ -24,6 +25,7 @@ import io.sluice.plan.node.StateTableDecl;
 import io.sluice.plan.node.TableScanNode;
 import io.sluice.plan.node.TopNNode;
 import io.sluice.plan.node.UnionAllNode;
+import io.sluice.plan.node.WindowNode;
 import io.sluice.plan.node.ValuesNode;
 import io.sluice.storage.codec.KeyCodec;
 import io.sluice.storage.state.StateBackend;
@@ -205,6 +207,11 @@ public final class DataflowBuilder implements PlanVisitor<Vertex> {
   @Override
   public Vertex visitTopN(TopNNode node) {
     return vertex(node, new TopNOperator(node.sortKeys(), node.offset(), node.limit()));
+  }
+
+  @Override
+  public Vertex visitWindow(WindowNode node) {
+    return vertex(node, new WindowOperator(node));
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.util.List;
 /** A node of the operator tree. */
 public sealed interface PlanNode
     permits TableScanNode, ValuesNode, CalcNode, JoinNode, AggregateNode, UnionAllNode,
-        SetOpNode, TopNNode, ExchangeNode {
+        SetOpNode, TopNNode, WindowNode, ExchangeNode {
   /** The rows this node emits. */
   RowType rowType();
 

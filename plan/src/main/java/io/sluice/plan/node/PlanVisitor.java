@@ -18,5 +18,7 @@ public interface PlanVisitor<R> {
 
   R visitTopN(TopNNode node);
 
+  R visitWindow(WindowNode node);
+
   R visitExchange(ExchangeNode node);
 }

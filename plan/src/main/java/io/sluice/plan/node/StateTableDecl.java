@@ -1,6 +1,8 @@
 package io.sluice.plan.node;
 
 import io.sluice.common.types.DataType;
+import io.sluice.common.types.RowType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,5 +57,21 @@ public record StateTableDecl(String name, List<KeyColumn> keyColumns, List<DataT
       sb.append(i == 0 ? "" : ", ").append(valueTypes.get(i).typeName());
     }
     return sb.append(')').toString();
+  }
+
+  /**
+   * Key columns that keep rows in an order: the sort keys (in their direction), then the whole
+   * row, ascending, so that rows tying on the sort keys still have one order.
+   */
+  public static List<KeyColumn> orderedRows(RowType in,
+      List<SortKey> order) {
+    List<KeyColumn> key = new ArrayList<>();
+    for (SortKey k : order) {
+      key.add(new KeyColumn(in.type(k.field()), k.descending(), !k.nullsFirst()));
+    }
+    for (int i = 0; i < in.size(); i++) {
+      key.add(KeyColumn.of(in.type(i)));
+    }
+    return key;
   }
 }

@@ -3,7 +3,6 @@ package io.sluice.plan.node;
 import io.sluice.common.types.DataType;
 import io.sluice.common.types.RowType;
 import io.sluice.common.types.TypeKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,16 +38,8 @@ public record TopNNode(PlanNode input, List<SortKey> sortKeys, long offset, long
 
   @Override
   public List<StateTableDecl> stateTables() {
-    RowType in = input.rowType();
-    List<StateTableDecl.KeyColumn> key = new ArrayList<>();
-    for (SortKey k : sortKeys) {
-      key.add(new StateTableDecl.KeyColumn(in.type(k.field()), k.descending(),
-          !k.nullsFirst()));
-    }
-    for (int i = 0; i < in.size(); i++) {
-      key.add(StateTableDecl.KeyColumn.of(in.type(i)));
-    }
-    return List.of(new StateTableDecl("rows", key,
+    return List.of(new StateTableDecl("rows",
+        StateTableDecl.orderedRows(input.rowType(), sortKeys),
         List.of(new DataType(TypeKind.BIGINT, DataType.UNSPECIFIED, 0, false))));
   }
 

@@ -156,7 +156,6 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
 
   /** Validates a statement; errors come out as {@link SluiceException}s. */
   public SqlNode validate(SqlNode node) {
-    UnsupportedSyntax.check(node);
     validator = newValidator(catalogReader);
     try {
       return validator.validate(BeforeValidation.rewrite(node));

@@ -8,9 +8,11 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.PruneEmptyRules;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.RelBuilder;
@@ -36,6 +38,9 @@ public final class OptimizerPasses {
             CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
             CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)),
         new Pass("decorrelate", rel -> RelDecorrelator.decorrelateQuery(rel, builder(rel))),
+        // Window functions (RexOver in a projection) become Window operators first, so that no
+        // later rule has to see them inside expressions.
+        new Pass("windows", rel -> containsOver(rel) ? runHep(TO_WINDOWS, rel) : rel),
         new Pass("trim-fields", rel -> new RelFieldTrimmer(null, builder(rel)).trim(rel)),
         hep("reduce-aggregates", List.of(
             CoreRules.AGGREGATE_REDUCE_FUNCTIONS,
@@ -102,6 +107,23 @@ public final class OptimizerPasses {
     RelNode ordered = GreedyJoinOrder.apply(multi, builder(multi));
     // Multi-joins with outer joins are left to Calcite's heuristic.
     return runHep(OPTIMIZE_MULTI_JOIN, ordered);
+  }
+
+  private static final HepProgram TO_WINDOWS = HepProgram.builder()
+      .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+      .build();
+
+  /** Whether a projection in the tree calls a window function (most queries have none). */
+  private static boolean containsOver(RelNode rel) {
+    if (rel instanceof Project p && RexOver.containsOver(p.getProjects(), null)) {
+      return true;
+    }
+    for (RelNode in : rel.getInputs()) {
+      if (containsOver(in)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RelNode runHep(HepProgram program, RelNode rel) {

@@ -14,6 +14,7 @@ import io.sluice.plan.node.TableScanNode;
 import io.sluice.plan.node.TopNNode;
 import io.sluice.plan.node.UnionAllNode;
 import io.sluice.plan.node.ValuesNode;
+import io.sluice.plan.node.WindowNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.stream.IntStream;
  * operator needs its input spread otherwise:
  *
  * <ul>
- *   <li>GROUP BY needs rows with equal group keys together; a global aggregate, a top-N and a
+ *   <li>GROUP BY needs rows with equal group keys together, and a window the rows of each of
+ *       its partitions; a global aggregate, a window without PARTITION BY, a top-N and a
  *       nested-loop join need all rows in one partition.
  *   <li>The two sides of an equi-join must be hashed alike on their keys (as the keys' common
  *       type), so that matching rows meet.
@@ -110,6 +112,9 @@ public final class Exchanges {
     if (node instanceof SetOpNode setOp) {
       return setOp(setOp);
     }
+    if (node instanceof WindowNode window) {
+      return window(window);
+    }
     if (node instanceof TopNNode topN) {
       Placed in = visit(topN.input());
       return new Placed(new TopNNode(single(in), topN.sortKeys(), topN.offset(), topN.limit()),
@@ -174,6 +179,26 @@ public final class Exchanges {
       out = Spread.hash(spread.keys().stream().map(groupKeys::indexOf).toList(), spread.kinds());
     }
     return new Placed(new AggregateNode(input, groupKeys, agg.calls(), agg.rowType()), out);
+  }
+
+  /**
+   * A window needs each partition's rows together: hashed on the partition keys, or all in one
+   * partition without them. It forwards its input's columns, so the spread goes through.
+   */
+  private static Placed window(WindowNode w) {
+    Placed in = visit(w.input());
+    PlanNode input = in.node();
+    Spread spread = in.spread();
+    if (w.partitionKeys().isEmpty()) {
+      input = single(in);
+      spread = Spread.SINGLE;
+    } else if (!spread.groups(w.partitionKeys())) {
+      ExchangeNode e = ExchangeNode.hash(input, w.partitionKeys());
+      input = e;
+      spread = Spread.of(e);
+    }
+    return new Placed(new WindowNode(input, w.partitionKeys(), w.order(), w.frame(), w.calls(),
+        w.constants(), w.rowType()), spread);
   }
 
   private static Placed join(JoinNode join) {

@@ -18,6 +18,7 @@ import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rex.RexBuilder;
 
 /**
@@ -43,6 +44,7 @@ public final class RelTranslator {
       Map.entry(LogicalIntersect.class, (Rule<LogicalIntersect>) SetOpTranslation::intersect),
       Map.entry(LogicalMinus.class, (Rule<LogicalMinus>) SetOpTranslation::minus),
       Map.entry(LogicalSort.class, (Rule<LogicalSort>) SortTranslation::sort),
+      Map.entry(LogicalWindow.class, (Rule<LogicalWindow>) WindowTranslation::window),
       Map.entry(LogicalCorrelate.class, (Rule<LogicalCorrelate>) (rel, t) -> {
         throw SluiceException.unsupported(
             "this correlated subquery cannot be turned into a join");

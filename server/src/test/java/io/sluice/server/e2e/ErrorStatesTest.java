@@ -106,12 +106,13 @@ class ErrorStatesTest {
   }
 
   @Test
-  void aWindowFunctionIsRefusedAtItsPlaceAndNothingIsCreated() throws SQLException {
-    fails("0A000", "SELECT id,\n  ROW_NUMBER() OVER (ORDER BY id) FROM er_t", "window functions",
-        "line 2, column 3");
-    fails("0A000", "CREATE MATERIALIZED VIEW er_ranked AS SELECT id, RANK() OVER w FROM er_t"
-        + " WINDOW w AS (ORDER BY v)", "window functions", "column 50");
+  void aWindowFrameSluiceCannotRunIsRefusedAndNothingIsCreated() throws SQLException {
+    fails("0A000", "SELECT id, SUM(id) OVER (ORDER BY id RANGE BETWEEN 2 PRECEDING AND CURRENT"
+        + " ROW) FROM er_t", "RANGE frames with an offset");
+    fails("0A000", "CREATE MATERIALIZED VIEW er_ranked AS SELECT id, SUM(id) OVER (ORDER BY id"
+        + " RANGE BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM er_t", "RANGE frames with an offset");
     fails("42P01", "SELECT * FROM er_ranked", "er_ranked");
+    fails("22014", "SELECT id, NTILE(0) OVER (ORDER BY id) FROM er_t", "ntile");
   }
 
   @Test
