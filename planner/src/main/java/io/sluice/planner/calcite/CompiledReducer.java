@@ -2,6 +2,7 @@ package io.sluice.planner.calcite;
 
 import com.google.common.collect.ImmutableList;
 import io.sluice.plan.expr.GeneratedClassLoader;
+import io.sluice.planner.codegen.DecimalText;
 import java.io.StringReader;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
@@ -75,7 +76,8 @@ public final class CompiledReducer implements RexExecutor {
     RelDataTypeFactory typeFactory = rexBuilder.getTypeFactory();
     RexProgramBuilder program = new RexProgramBuilder(typeFactory.builder().build(), rexBuilder);
     for (RexNode node : constExps) {
-      program.addProject(node, "c" + program.getProjectList().size());
+      program.addProject(DecimalText.rewrite(node, rexBuilder),
+          "c" + program.getProjectList().size());
     }
     BlockBuilder block = new BlockBuilder();
     ParameterExpression root0 = Expressions.parameter(Object.class, "root0");

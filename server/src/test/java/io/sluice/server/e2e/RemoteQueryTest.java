@@ -62,6 +62,19 @@ class RemoteQueryTest extends QueryDataTest {
     check("SELECT id FROM q_emp ORDER BY id LIMIT 5 OFFSET 1000", List.of());
   }
 
+  @Test
+  void decimalsReadAsTextWithEveryDigitAndALeadingZero() throws SQLException {
+    check("SELECT id, CAST(salary AS VARCHAR(20)), 's=' || salary FROM q_emp ORDER BY id",
+        rows(EMPS.stream().map(e -> {
+          String text = e.salary() == null ? null : e.salary().setScale(2).toPlainString();
+          return row(e.id(), text, text == null ? null : "s=" + text);
+        })));
+    // Folded while planning, by the same rule: Calcite would write .10, -.5 and 1E-8.
+    check("SELECT CAST(0.10 AS VARCHAR(10)), 'x' || CAST(-0.5 AS DECIMAL(3, 1)),"
+            + " CAST(CAST(0.00000001 AS DECIMAL(10, 8)) AS VARCHAR(20))",
+        List.of(row("0.10", "x-0.5", "0.00000001")));
+  }
+
   // ---- joins ----------------------------------------------------------------------------
 
   @Test
