@@ -43,6 +43,8 @@ public final class OptimizerPasses {
         new Pass("windows", rel -> containsOver(rel) ? runHep(TO_WINDOWS, rel) : rel),
         new Pass("trim-fields", rel -> new RelFieldTrimmer(null, builder(rel)).trim(rel)),
         hep("reduce-aggregates", List.of(
+            // GROUPING SETS, ROLLUP and CUBE: a UNION ALL of one GROUP BY per grouping set.
+            CoreRules.AGGREGATE_GROUPING_SETS_TO_UNION,
             CoreRules.AGGREGATE_REDUCE_FUNCTIONS,
             CoreRules.AGGREGATE_CASE_TO_FILTER)),
         hep("simplify-and-push-filters", List.of(

@@ -67,6 +67,29 @@ class MaterializedViewTest {
   }
 
   @Test
+  void aRollupViewKeepsEverySubtotalAsTheRowsChange() throws SQLException {
+    update(conn, "CREATE TABLE mv_roll (id INTEGER PRIMARY KEY, region VARCHAR(5),"
+        + " product VARCHAR(5), amt INTEGER)");
+    update(conn, "CREATE MATERIALIZED VIEW mv_rollup AS SELECT region, product, SUM(amt) AS total,"
+        + " COUNT(*) AS n, GROUPING(region, product) AS g FROM mv_roll"
+        + " GROUP BY ROLLUP(region, product)");
+    String read = "SELECT g, region, product, total, n FROM mv_rollup"
+        + " ORDER BY g, region NULLS FIRST, product NULLS FIRST";
+    // Over no rows, the grand total alone, as in PostgreSQL.
+    assertEquals(List.of(row(3L, null, null, null, 0L)), normalize(query(conn, read)));
+    update(conn, "INSERT INTO mv_roll VALUES (1, 'eu', 'a', 10), (2, 'eu', 'b', 20),"
+        + " (3, 'us', 'a', 5), (4, 'us', NULL, 1)");
+    update(conn, "UPDATE mv_roll SET amt = 7 WHERE id = 3");
+    update(conn, "DELETE FROM mv_roll WHERE id = 2");
+    assertEquals(List.of(
+            row(0L, "eu", "a", 10L, 1L), row(0L, "us", null, 1L, 1L), row(0L, "us", "a", 7L, 1L),
+            row(1L, "eu", null, 10L, 1L), row(1L, "us", null, 8L, 2L),
+            row(3L, null, null, 18L, 3L)),
+        normalize(query(conn, read)));
+    update(conn, "DROP MATERIALIZED VIEW mv_rollup");
+  }
+
+  @Test
   void viewsReadViewsAndJoinTables() throws SQLException {
     update(conn, "CREATE TABLE mv_cust (id INTEGER PRIMARY KEY, name VARCHAR(10))");
     update(conn, "CREATE TABLE mv_orders (id INTEGER PRIMARY KEY, cust INTEGER, qty INTEGER)");

@@ -63,6 +63,31 @@ class RemoteQueryTest extends QueryDataTest {
   }
 
   @Test
+  void rollupCubeAndGroupingSetsAreOneGroupByPerSet() throws SQLException {
+    // Each grouping set as the keys it keeps: 1 = dept, 2 = grade.
+    Map<String, List<Integer>> queries = Map.of(
+        "ROLLUP(dept, grade)", List.of(3, 1, 0),
+        "CUBE(dept, grade)", List.of(3, 1, 2, 0),
+        "GROUPING SETS ((dept), (grade), (dept, grade))", List.of(1, 2, 3));
+    for (Map.Entry<String, List<Integer>> q : queries.entrySet()) {
+      List<List<Object>> want = new ArrayList<>();
+      for (int set : q.getValue()) {
+        Map<List<Object>, List<Emp>> groups = new HashMap<>();
+        for (Emp e : EMPS) {
+          groups.computeIfAbsent(Arrays.asList((set & 1) != 0 ? e.dept() : null,
+              (set & 2) != 0 ? e.grade() : null), k -> new ArrayList<>()).add(e);
+        }
+        // GROUPING(dept, grade): a bit for each key the set leaves out, dept the high one.
+        long grouping = ((set & 1) == 0 ? 2 : 0) + ((set & 2) == 0 ? 1 : 0);
+        groups.forEach((key, emps) -> want.add(row(key.get(0), key.get(1), (long) emps.size(),
+            sum(emps.stream().map(Emp::salary).toList()), grouping)));
+      }
+      checkUnordered("SELECT dept, grade, COUNT(*), SUM(salary), GROUPING(dept, grade)"
+          + " FROM q_emp GROUP BY " + q.getKey(), want);
+    }
+  }
+
+  @Test
   void decimalsReadAsTextWithEveryDigitAndALeadingZero() throws SQLException {
     check("SELECT id, CAST(salary AS VARCHAR(20)), 's=' || salary FROM q_emp ORDER BY id",
         rows(EMPS.stream().map(e -> {
