@@ -1,5 +1,7 @@
 package io.sluice.executor.runtime;
 
+import io.sluice.common.error.SluiceException;
+import io.sluice.common.error.SqlState;
 import io.sluice.common.types.DataType;
 import io.sluice.common.types.TypeKind;
 import io.sluice.executor.codegen.CodeCache;
@@ -36,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.calcite.DataContext;
 
 /**
  * Builds a dataflow from a plan: one vertex per plan node, operators chosen by double dispatch
@@ -206,7 +209,28 @@ public final class DataflowBuilder implements PlanVisitor<Vertex> {
 
   @Override
   public Vertex visitTopN(TopNNode node) {
-    return vertex(node, new TopNOperator(node.sortKeys(), node.offset(), node.limit()));
+    long offset = node.offsetParam() < 0 ? node.offset()
+        : parameter(node.offsetParam(), 0, "OFFSET");
+    long limit = node.limitParam() < 0 ? node.limit()
+        : parameter(node.limitParam(), -1, "LIMIT");
+    return vertex(node, new TopNOperator(node.sortKeys(), offset, limit));
+  }
+
+  /**
+   * The value of parameter {@code index} as a LIMIT or OFFSET: NULL means none (as in
+   * PostgreSQL: no limit, no offset), a negative number is an error.
+   */
+  private long parameter(int index, long ifNull, String what) {
+    Object v = dataContext instanceof DataContext c ? c.get("?" + index) : null;
+    if (v == null) {
+      return ifNull;
+    }
+    long n = ((Number) v).longValue();
+    if (n < 0) {
+      throw new SluiceException(SqlState.INVALID_PARAMETER_VALUE,
+          what + " must not be negative");
+    }
+    return n;
   }
 
   @Override

@@ -15,15 +15,23 @@ import java.util.Objects;
  *
  * @param offset rows to skip
  * @param limit rows to keep after the offset; -1 for no limit
+ * @param offsetParam the query parameter that gives the offset when the query runs ({@code
+ *     OFFSET ?}), or -1 for {@code offset}
+ * @param limitParam the query parameter that gives the limit ({@code LIMIT ?}), or -1
  */
-public record TopNNode(PlanNode input, List<SortKey> sortKeys, long offset, long limit)
-    implements PlanNode {
+public record TopNNode(PlanNode input, List<SortKey> sortKeys, long offset, long limit,
+    int offsetParam, int limitParam) implements PlanNode {
   public TopNNode {
     Objects.requireNonNull(input, "input");
     sortKeys = List.copyOf(sortKeys);
     if (offset < 0) {
       throw new IllegalArgumentException("negative offset");
     }
+  }
+
+  /** A top-N whose offset and limit are constants. */
+  public TopNNode(PlanNode input, List<SortKey> sortKeys, long offset, long limit) {
+    this(input, sortKeys, offset, limit, -1, -1);
   }
 
   @Override
@@ -50,7 +58,8 @@ public record TopNNode(PlanNode input, List<SortKey> sortKeys, long offset, long
 
   @Override
   public String describe() {
-    return "TopN(order=" + sortKeys + ", offset=" + offset
-        + (limit >= 0 ? ", limit=" + limit : "") + ")";
+    String off = offsetParam >= 0 ? "?" + offsetParam : String.valueOf(offset);
+    String lim = limitParam >= 0 ? ", limit=?" + limitParam : limit >= 0 ? ", limit=" + limit : "";
+    return "TopN(order=" + sortKeys + ", offset=" + off + lim + ")";
   }
 }

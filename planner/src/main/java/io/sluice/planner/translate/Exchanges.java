@@ -117,7 +117,8 @@ public final class Exchanges {
     }
     if (node instanceof TopNNode topN) {
       Placed in = visit(topN.input());
-      return new Placed(new TopNNode(single(in), topN.sortKeys(), topN.offset(), topN.limit()),
+      return new Placed(new TopNNode(single(in), topN.sortKeys(), topN.offset(), topN.limit(),
+          topN.offsetParam(), topN.limitParam()),
           Spread.SINGLE);
     }
     throw new IllegalArgumentException("no exchange rule for " + node.describe());

@@ -10,6 +10,7 @@ import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 
@@ -32,7 +33,7 @@ public final class SortTranslation {
   /** The top-N node for a sort with OFFSET or LIMIT over an already translated input. */
   public static PlanNode topN(Sort sort, PlanNode input) {
     return new TopNNode(input, keys(sort.getCollation()), number(sort.offset, 0),
-        number(sort.fetch, -1));
+        number(sort.fetch, -1), parameter(sort.offset), parameter(sort.fetch));
   }
 
   /** Sort keys in Sluice's form, NULL ordering made explicit (NULLs are largest by default). */
@@ -56,8 +57,13 @@ public final class SortTranslation {
     return keys;
   }
 
+  /** The index of the query parameter a LIMIT or OFFSET is, or -1. */
+  private static int parameter(RexNode node) {
+    return node instanceof RexDynamicParam p ? p.getIndex() : -1;
+  }
+
   private static long number(RexNode node, long absent) {
-    if (node == null) {
+    if (node == null || node instanceof RexDynamicParam) {
       return absent;
     }
     if (node instanceof RexLiteral lit) {
@@ -68,6 +74,6 @@ public final class SortTranslation {
       }
       return v;
     }
-    throw SluiceException.unsupported("LIMIT and OFFSET must be constants");
+    throw SluiceException.unsupported("LIMIT and OFFSET must be constants or parameters");
   }
 }

@@ -15,11 +15,13 @@ import static io.sluice.server.e2e.Sql.normalize;
 import static io.sluice.server.e2e.Sql.query;
 import static io.sluice.server.e2e.Sql.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.server.e2e.QueryData.Emp;
 import io.sluice.server.e2e.QueryData.Dept;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -98,6 +100,32 @@ class RemoteQueryTest extends QueryDataTest {
     check("SELECT CAST(0.10 AS VARCHAR(10)), 'x' || CAST(-0.5 AS DECIMAL(3, 1)),"
             + " CAST(CAST(0.00000001 AS DECIMAL(10, 8)) AS VARCHAR(20))",
         List.of(row("0.10", "x-0.5", "0.00000001")));
+  }
+
+  @Test
+  void limitAndOffsetMayBeParametersOfAPreparedStatement() throws SQLException {
+    List<Integer> ids = EMPS.stream().map(Emp::id).sorted().toList();
+    try (var ps = conn.prepareStatement("SELECT id FROM q_emp ORDER BY id LIMIT ? OFFSET ?")) {
+      for (int[] page : new int[][] {{5, 0}, {5, 5}, {7, 236}, {0, 3}}) {
+        ps.setInt(1, page[0]);
+        ps.setInt(2, page[1]);
+        List<List<Object>> got = new ArrayList<>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            got.add(row((long) rs.getInt(1)));
+          }
+        }
+        assertEquals(ids.stream().skip(page[1]).limit(page[0]).map(i -> row((long) i)).toList(),
+            got, "LIMIT " + page[0] + " OFFSET " + page[1]);
+      }
+      // NULL means no limit, as in PostgreSQL; a negative one is refused.
+      ps.setNull(1, Types.INTEGER);
+      ps.setInt(2, 238);
+      assertEquals(List.of(row(239L), row(240L)), normalize(Sql.rows(ps.executeQuery())));
+      ps.setInt(1, -1);
+      SQLException e = assertThrows(SQLException.class, ps::executeQuery);
+      assertEquals("22023", e.getSQLState(), e.getMessage());
+    }
   }
 
   // ---- joins ----------------------------------------------------------------------------
