@@ -25,6 +25,8 @@ public final class SqlState {
   public static final String DIVISION_BY_ZERO = "22012";
   /** Class 22: NTILE asked for no buckets, or fewer. */
   public static final String INVALID_ARGUMENT_FOR_NTILE = "22014";
+  /** Class 22: NTH_VALUE asked for a row before the first. */
+  public static final String INVALID_ARGUMENT_FOR_NTH_VALUE = "22016";
   /** Class 22: an argument is outside what a function accepts. */
   public static final String INVALID_PARAMETER_VALUE = "22023";
   /** Class 22: a string cannot be read as the type it is cast to. */

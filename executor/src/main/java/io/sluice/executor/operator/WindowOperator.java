@@ -277,6 +277,10 @@ public final class WindowOperator implements Operator {
           break;
         case NTH_VALUE: {
           Object nth = arg(call, 1, in.get(i));
+          if (nth != null && ((Number) nth).longValue() <= 0) {
+            throw new SluiceException(SqlState.INVALID_ARGUMENT_FOR_NTH_VALUE,
+                "argument of nth_value must be greater than zero");
+          }
           long j = nth == null ? -1 : s + ((Number) nth).longValue() - 1;
           v = nth != null && j >= s && j <= e ? arg(call, 0, in.get((int) j)) : null;
           break;

@@ -113,6 +113,7 @@ class ErrorStatesTest {
         + " RANGE BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM er_t", "RANGE frames with an offset");
     fails("42P01", "SELECT * FROM er_ranked", "er_ranked");
     fails("22014", "SELECT id, NTILE(0) OVER (ORDER BY id) FROM er_t", "ntile");
+    fails("22016", "SELECT id, NTH_VALUE(id, 0) OVER (ORDER BY id) FROM er_t", "nth_value");
   }
 
   @Test
