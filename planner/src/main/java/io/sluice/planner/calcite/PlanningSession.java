@@ -48,9 +48,15 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  * statement.
  */
 public final class PlanningSession implements RelOptTable.ViewExpander {
-  private static final SqlOperatorTable OPERATORS =
+  /**
+   * Calcite's standard functions and its PostgreSQL library, looked up ignoring case: table and
+   * column names match case-sensitively (after unquoted names are lowercased, as in
+   * PostgreSQL), but Calcite names functions in upper case, so a case-sensitive lookup would
+   * find {@code left} or {@code split_part} only where the parser treats the name as a keyword.
+   */
+  private static final SqlOperatorTable OPERATORS = new FunctionsIgnoringCase(
       SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-          EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
+          EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)));
   private static final CalciteConnectionConfig CONFIG;
   private static final int MAX_VIEW_DEPTH = 32;
 

@@ -243,6 +243,32 @@ class RemoteSubqueryTest extends QueryDataTest {
             42 + e.id()))));
   }
 
+  @Test
+  void postgresqlLibraryFunctionsAreFoundWhateverTheCaseOfTheirName() throws SQLException {
+    check("SELECT id, left(name, 5), Split_Part(name, 'e', 2), GREATEST(id, 100), md5(name),"
+            + " lpad(CAST(id AS VARCHAR(3)), 3, '0'), regexp_replace(name, '[0-9]', '#')"
+            + " FROM q_emp WHERE id <= 3 ORDER BY id",
+        rows(EMPS.stream().filter(e -> e.id() <= 3).map(e -> row(e.id(),
+            e.name().substring(0, Math.min(5, e.name().length())),
+            e.name().split("e", -1).length > 1 ? e.name().split("e", -1)[1] : "",
+            Math.max(e.id(), 100), md5(e.name()),
+            String.format("%03d", e.id()), e.name().replaceFirst("[0-9]", "#")))));
+  }
+
+  private static String md5(String s) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("MD5")
+          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (byte b : d) {
+        hex.append(String.format("%02x", b));
+      }
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   // ---- NULL semantics -------------------------------------------------------------------
 
   /** SQL's three-valued NOT and =, with null for UNKNOWN (AND and OR are in {@link Sql}). */
