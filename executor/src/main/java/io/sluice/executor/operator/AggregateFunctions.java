@@ -181,15 +181,7 @@ final class AggregateFunctions {
   private static Object narrow(AggCall call, Object sum) {
     TypeKind kind = call.type().kind();
     if (kind == TypeKind.INTEGER || kind == TypeKind.SMALLINT || kind == TypeKind.TINYINT) {
-      long v = ((Number) sum).longValue();
-      long min = kind == TypeKind.INTEGER ? Integer.MIN_VALUE
-          : kind == TypeKind.SMALLINT ? Short.MIN_VALUE : Byte.MIN_VALUE;
-      long max = kind == TypeKind.INTEGER ? Integer.MAX_VALUE
-          : kind == TypeKind.SMALLINT ? Short.MAX_VALUE : Byte.MAX_VALUE;
-      if (v < min || v > max) {
-        throw new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-            "SUM is out of range for " + call.type().typeName());
-      }
+      checkRange(((Number) sum).longValue(), call.type(), "SUM");
     }
     if (kind == TypeKind.DECIMAL) {
       BigDecimal d = (BigDecimal) sum;
@@ -199,5 +191,22 @@ final class AggregateFunctions {
       return d;
     }
     return Values.convert(sum, kind);
+  }
+
+  /**
+   * Fails with 22003 when {@code v} does not fit the integer type {@code type} (TINYINT,
+   * SMALLINT, INTEGER; anything else takes every long).
+   */
+  static long checkRange(long v, DataType type, String function) {
+    TypeKind kind = type.kind();
+    long min = kind == TypeKind.INTEGER ? Integer.MIN_VALUE : kind == TypeKind.SMALLINT
+        ? Short.MIN_VALUE : kind == TypeKind.TINYINT ? Byte.MIN_VALUE : Long.MIN_VALUE;
+    long max = kind == TypeKind.INTEGER ? Integer.MAX_VALUE : kind == TypeKind.SMALLINT
+        ? Short.MAX_VALUE : kind == TypeKind.TINYINT ? Byte.MAX_VALUE : Long.MAX_VALUE;
+    if (v < min || v > max) {
+      throw new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+          function + " is out of range for " + type.typeName());
+    }
+    return v;
   }
 }

@@ -406,14 +406,7 @@ public final class WindowOperator implements Operator {
     }
 
     private Object narrow(long v, TypeKind kind) {
-      long min = kind == TypeKind.INTEGER ? Integer.MIN_VALUE : kind == TypeKind.SMALLINT
-          ? Short.MIN_VALUE : kind == TypeKind.TINYINT ? Byte.MIN_VALUE : Long.MIN_VALUE;
-      long max = kind == TypeKind.INTEGER ? Integer.MAX_VALUE : kind == TypeKind.SMALLINT
-          ? Short.MAX_VALUE : kind == TypeKind.TINYINT ? Byte.MAX_VALUE : Long.MAX_VALUE;
-      if (v < min || v > max) {
-        throw outOfRange();
-      }
-      return v;
+      return AggregateFunctions.checkRange(v, call.type(), call.kind().name());
     }
 
     private SluiceException outOfRange() {
