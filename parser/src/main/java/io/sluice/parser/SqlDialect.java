@@ -1,9 +1,9 @@
 package io.sluice.parser;
 
+import io.sluice.parser.calcite.CalciteSqlParserImpl;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlDelegatingConformance;
@@ -35,7 +35,7 @@ public final class SqlDialect {
 
   /** The Calcite parser configuration. */
   public static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
-      .withParserFactory(SqlParserImpl.FACTORY)
+      .withParserFactory(CalciteSqlParserImpl.FACTORY)
       .withQuoting(Quoting.DOUBLE_QUOTE)
       .withUnquotedCasing(Casing.TO_LOWER)
       .withQuotedCasing(Casing.UNCHANGED)

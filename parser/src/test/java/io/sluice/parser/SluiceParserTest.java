@@ -3,6 +3,7 @@ package io.sluice.parser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,15 @@ import io.sluice.parser.ast.Query;
 import io.sluice.parser.ast.SetOption;
 import io.sluice.parser.ast.Show;
 import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.junit.jupiter.api.Test;
 
 class SluiceParserTest {
@@ -65,6 +74,69 @@ class SluiceParserTest {
         ((Query) SluiceParser.parse("DELETE FROM t WHERE a IN (SELECT 1)")).node().getKind());
     assertEquals(SqlKind.ORDER_BY,
         ((Query) SluiceParser.parse("select * from t order by 1 limit 3")).node().getKind());
+  }
+
+  @Test
+  void postgresCastBindsTighterThanAnyOperatorAndBecomesStandardCast() {
+    SqlNode select = ((Query) SluiceParser.parse(
+        "SELECT a + b::int8, -c::int, (a + b)::varchar(3), f(x)::double precision FROM t"))
+        .node();
+    SqlNodeList items = ((SqlSelect) select).getSelectList();
+    // a + CAST(b AS int8): the cast takes b alone.
+    SqlCall plus = (SqlCall) items.get(0);
+    assertEquals(SqlKind.PLUS, plus.getKind());
+    assertEquals(SqlKind.IDENTIFIER, plus.operand(0).getKind());
+    assertSame(SqlStdOperatorTable.CAST, ((SqlCall) plus.operand(1)).getOperator());
+    assertEquals("int8", ((SqlDataTypeSpec) ((SqlCall) plus.operand(1)).operand(1))
+        .getTypeName().getSimple());
+    // -(CAST(c AS INTEGER)), as in PostgreSQL.
+    SqlCall minus = (SqlCall) items.get(1);
+    assertEquals(SqlKind.MINUS_PREFIX, minus.getKind());
+    assertEquals(SqlKind.CAST, minus.operand(0).getKind());
+    SqlCall parenthesized = (SqlCall) items.get(2);
+    assertSame(SqlStdOperatorTable.CAST, parenthesized.getOperator());
+    assertEquals(SqlKind.PLUS, parenthesized.operand(0).getKind());
+    SqlCall function = (SqlCall) items.get(3);
+    assertEquals(SqlKind.CAST, function.getKind());
+    assertEquals(SqlKind.OTHER_FUNCTION, function.operand(0).getKind());
+
+    SqlSyntaxException e = assertThrows(SqlSyntaxException.class,
+        () -> SluiceParser.parse("SELECT a:: FROM t"));
+    assertEquals(1, e.line());
+    assertEquals(9, e.column());
+  }
+
+  @Test
+  void wordsPostgresDoesNotReserveNameColumns() {
+    SqlSelect select = (SqlSelect) ((Query) SluiceParser.parse(
+        "SELECT value, year, date, count(*) AS count, sum(value) AS sum, (hour), start"
+            + " FROM t WHERE position > 1 AND timestamp < TIMESTAMP '2026-01-01 00:00:00'"
+            + " GROUP BY value, year, date")).node();
+    SqlNodeList items = select.getSelectList();
+    assertEquals("value", ((SqlIdentifier) items.get(0)).getSimple());
+    assertEquals("date", ((SqlIdentifier) items.get(2)).getSimple());
+    // Still a call where one is written (the validator finds the aggregate by its name), and
+    // a name after AS.
+    SqlCall count = (SqlCall) items.get(3);
+    assertEquals(SqlKind.AS, count.getKind());
+    SqlCall countCall = count.operand(0);
+    assertEquals("count", countCall.getOperator().getName().toLowerCase(Locale.ROOT));
+    assertTrue(((SqlIdentifier) countCall.operand(0)).isStar());
+    assertEquals("count", ((SqlIdentifier) count.operand(1)).getSimple());
+    SqlCall sum = (SqlCall) ((SqlCall) items.get(4)).operand(0);
+    assertEquals("value", ((SqlIdentifier) sum.operand(0)).getSimple());
+    assertEquals("hour", ((SqlIdentifier) items.get(5)).getSimple());
+    assertEquals(3, select.getGroup().size());
+  }
+
+  @Test
+  void postgresTypeNamesInDdl() {
+    CreateTable t = (CreateTable) SluiceParser.parse(
+        "CREATE TABLE t (a int8, b int4, c int2, d bool, e float8, f float4, int8 text)");
+    List<TypeKind> kinds = t.columns().stream().map(c -> c.type().kind()).toList();
+    assertEquals(List.of(TypeKind.BIGINT, TypeKind.INTEGER, TypeKind.SMALLINT,
+        TypeKind.BOOLEAN, TypeKind.DOUBLE, TypeKind.REAL, TypeKind.VARCHAR), kinds);
+    assertEquals("int8", t.columns().get(6).name());
   }
 
   @Test

@@ -86,15 +86,15 @@ dropIndex
     ;
 
 dataType
-    : BOOLEAN                                                     # booleanType
+    : (BOOLEAN | BOOL)                                            # booleanType
     | TINYINT                                                     # tinyintType
-    | SMALLINT                                                    # smallintType
-    | (INTEGER | INT)                                             # integerType
-    | BIGINT                                                      # bigintType
+    | (SMALLINT | INT2)                                           # smallintType
+    | (INTEGER | INT | INT4)                                      # integerType
+    | (BIGINT | INT8)                                             # bigintType
     | (DECIMAL | NUMERIC | DEC)
       (LPAREN precision=INTEGER_VALUE (COMMA scale=INTEGER_VALUE)? RPAREN)?   # decimalType
-    | REAL                                                        # realType
-    | (DOUBLE PRECISION? | FLOAT)                                 # doubleType
+    | (REAL | FLOAT4)                                             # realType
+    | (DOUBLE PRECISION? | FLOAT | FLOAT8)                        # doubleType
     | (VARCHAR | CHARACTER VARYING | CHAR VARYING)
       (LPAREN length=INTEGER_VALUE RPAREN)?                       # varcharType
     | (TEXT | STRING_TYPE)                                        # textType
@@ -216,7 +216,7 @@ nonReserved
     | DOUBLE | FLOAT | INT | INTEGER | KEY | MATERIALIZED | NUMERIC | PLAN | PRECISION | REAL
     | REPLACE | RESET | SHOW | SMALLINT | STRING_TYPE | TABLES | TEXT | TIME | TIMESTAMP
     | TINYINT | VARYING | VIEWS | CHARACTER | MERGE | UPSERT | EXPLAIN | INDEX | ASC
-    | EXPORT | SYSTEM
+    | EXPORT | SYSTEM | BOOL | INT2 | INT4 | INT8 | FLOAT4 | FLOAT8
     ;
 
 ALL: 'ALL';
@@ -224,6 +224,7 @@ ALTER: 'ALTER';
 AS: 'AS';
 ASC: 'ASC';
 BIGINT: 'BIGINT';
+BOOL: 'BOOL';
 BOOLEAN: 'BOOLEAN';
 CHAR: 'CHAR';
 CHARACTER: 'CHARACTER';
@@ -248,11 +249,16 @@ EXPLAIN: 'EXPLAIN';
 EXPORT: 'EXPORT';
 FALSE: 'FALSE';
 FLOAT: 'FLOAT';
+FLOAT4: 'FLOAT4';
+FLOAT8: 'FLOAT8';
 FOR: 'FOR';
 IF: 'IF';
 INDEX: 'INDEX';
 INSERT: 'INSERT';
 INT: 'INT';
+INT2: 'INT2';
+INT4: 'INT4';
+INT8: 'INT8';
 INTEGER: 'INTEGER';
 KEY: 'KEY';
 MATERIALIZED: 'MATERIALIZED';

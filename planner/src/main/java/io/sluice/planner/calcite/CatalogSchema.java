@@ -17,10 +17,26 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.schema.lookup.Named;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Builds the Calcite schema tree for one statement from a catalog snapshot. */
 public final class CatalogSchema {
   private CatalogSchema() {}
+
+  /**
+   * Names of built-in types that Calcite's grammar lacks, as Sluice's DDL and PostgreSQL spell
+   * them: {@code CAST(x AS text)}, {@code x::int8}. The validator finds a type name it does not
+   * know in the root schema, ignoring case.
+   */
+  private static final Map<String, SqlTypeName> TYPE_ALIASES = Map.of(
+      "text", SqlTypeName.VARCHAR,
+      "string", SqlTypeName.VARCHAR,
+      "bool", SqlTypeName.BOOLEAN,
+      "int2", SqlTypeName.SMALLINT,
+      "int4", SqlTypeName.INTEGER,
+      "int8", SqlTypeName.BIGINT,
+      "float4", SqlTypeName.REAL,
+      "float8", SqlTypeName.DOUBLE);
 
   /**
    * A root schema with one sub-schema per catalog schema, reachable also under the catalog's
@@ -29,6 +45,7 @@ public final class CatalogSchema {
   public static CalciteSchema rootOf(CatalogReader catalog, boolean expandMaterialized) {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     SchemaPlus plus = root.plus();
+    TYPE_ALIASES.forEach((alias, type) -> plus.add(alias, f -> f.createSqlType(type)));
     SchemaPlus named = plus.add(CatalogReader.CATALOG, new AbstractSchema());
     for (String name : catalog.schemas()) {
       plus.add(name, new OneSchema(catalog, name, expandMaterialized));

@@ -22,6 +22,8 @@ public final class ValidationErrors {
       new Rule(Pattern.compile("^(Object|Table) '.*' not found"), SqlState.UNDEFINED_TABLE),
       new Rule(Pattern.compile("^Column '.*' not found"), SqlState.UNDEFINED_COLUMN),
       new Rule(Pattern.compile("^Unknown target column"), SqlState.UNDEFINED_COLUMN),
+      // A type name the validator cannot find (CAST(x AS nosuchtype)).
+      new Rule(Pattern.compile("^Unknown identifier"), SqlState.UNDEFINED_OBJECT),
       new Rule(Pattern.compile("^Column '.*' is ambiguous"), SqlState.AMBIGUOUS_COLUMN),
       new Rule(Pattern.compile("^No match found for function signature"),
           SqlState.UNDEFINED_FUNCTION),
