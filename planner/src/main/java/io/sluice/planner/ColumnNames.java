@@ -13,11 +13,13 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.util.Util;
 
 /**
  * Names for result columns the query leaves unnamed, as PostgreSQL gives them: a function call
- * is named after the function ({@code count}), CASE is {@code case}, a VALUES column is {@code
- * column1}, and any other expression is {@code ?column?}. Calcite would call them all
+ * is named after the function ({@code count}, also with FILTER or OVER), CASE is {@code case},
+ * a cast is named after what it casts ({@code CAST(price AS TEXT)} is {@code price}), a VALUES
+ * column is {@code column1}, and any other expression is {@code ?column?}. Calcite would call them all
  * {@code EXPR$n}. Only the names a client sees change; nothing inside the plan refers to them.
  */
 final class ColumnNames {
@@ -65,8 +67,12 @@ final class ColumnNames {
       return null;
     }
     if (item.getKind() == SqlKind.CAST && item instanceof SqlCall c) {
-      String inner = nameOf(c.operand(0));
-      return inner != null ? inner : c.operand(0) instanceof SqlIdentifier ? null : "?column?";
+      // A cast is named after what it casts; a column keeps its name through it.
+      return c.operand(0) instanceof SqlIdentifier id ? Util.last(id.names) : nameOf(c.operand(0));
+    }
+    if ((item.getKind() == SqlKind.FILTER || item.getKind() == SqlKind.OVER
+        || item.getKind() == SqlKind.WITHIN_GROUP) && item instanceof SqlCall c) {
+      return nameOf(c.operand(0));
     }
     if (item.getKind() == SqlKind.CASE) {
       return "case";

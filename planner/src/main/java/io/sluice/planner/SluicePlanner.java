@@ -239,6 +239,7 @@ public final class SluicePlanner {
       // A continuous result is exactly its columns: no column only ORDER BY needed, and no
       // final order (a LIMIT's sort stays, below the projection, as a top-N).
       root = RelRoot.of(root.project(), root.validatedRowType, root.kind);
+      TimeIndependence.check(root.rel);
     }
     RelNode rel = OptimizerPasses.run(root.rel, OptimizerPasses.standard());
     if (optimized != null) {

@@ -27,6 +27,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  *       column it would claim never to be NULL, which it is over no rows, and {@code
  *       COALESCE(STRING_AGG(name, ','), '')} would lose its second operand. PostgreSQL's result
  *       is a nullable text.
+ *   <li>PostgreSQL functions Calcite lacks become the standard SQL they mean ({@link
+ *       PostgresFunctions}).
  * </ul>
  */
 final class BeforeValidation extends SqlShuttle {
@@ -54,6 +56,10 @@ final class BeforeValidation extends SqlShuttle {
           call.setOperand(i, replaced);
         }
       }
+    }
+    SqlNode standard = PostgresFunctions.rewrite(call);
+    if (standard != null) {
+      return standard;
     }
     if ((call.getKind() == SqlKind.STRING_AGG || call.getKind() == SqlKind.LISTAGG)
         && call.operandCount() > 0 && !(call.operand(0) instanceof SqlNodeList)) {

@@ -55,8 +55,10 @@ public final class PlanningSession implements RelOptTable.ViewExpander {
    * find {@code left} or {@code split_part} only where the parser treats the name as a keyword.
    */
   private static final SqlOperatorTable OPERATORS = new FunctionsIgnoringCase(
-      SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-          EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)));
+      SqlOperatorTables.chain(
+          SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+              EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)),
+          PostgresFunctions.OPERATORS));
   private static final CalciteConnectionConfig CONFIG;
   private static final int MAX_VIEW_DEPTH = 32;
 
