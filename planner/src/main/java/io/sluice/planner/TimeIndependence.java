@@ -9,6 +9,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * Refuses, in a continuous query, the functions whose value depends on when, or how many times,
@@ -37,8 +38,9 @@ final class TimeIndependence {
     public RexNode visitCall(RexCall call) {
       SqlOperator op = call.getOperator();
       if (op.isDynamicFunction() || !op.isDeterministic()) {
-        throw SluiceException.unsupported(op.getName().toUpperCase(Locale.ROOT)
-            + " in a materialized view or continuous query is not supported: its value changes"
+        String name = op == SqlStdOperatorTable.CURRENT_TIMESTAMP ? "now() (CURRENT_TIMESTAMP)"
+            : op.getName().toUpperCase(Locale.ROOT);
+        throw SluiceException.unsupported(name + " in a materialized view or continuous query is not supported: its value changes"
             + " as time passes or from call to call, so the view could not stay equal to its"
             + " query");
       }
