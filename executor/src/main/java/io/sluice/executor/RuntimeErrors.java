@@ -2,6 +2,9 @@ package io.sluice.executor;
 
 import io.sluice.common.error.SluiceException;
 import io.sluice.common.error.SqlState;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Errors thrown while computing, as {@link SluiceException}s with the SQLSTATE their cause
@@ -11,6 +14,10 @@ import io.sluice.common.error.SqlState;
 public final class RuntimeErrors {
   private RuntimeErrors() {}
 
+  /** How Avatica's DateTimeUtils refuses text it cannot read as a date or time. */
+  private static final Pattern BAD_DATETIME =
+      Pattern.compile("^Invalid (?:DATE|TIME|TIMESTAMP) value, ('.*')");
+
   /** The SQL error for an exception thrown during execution. */
   public static SluiceException translate(Throwable e) {
     if (e instanceof SluiceException se) {
@@ -18,7 +25,7 @@ public final class RuntimeErrors {
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof ArithmeticException) {
-      String lower = message.toLowerCase(java.util.Locale.ROOT);
+      String lower = message.toLowerCase(Locale.ROOT);
       if (lower.contains("by zero") || lower.contains("division undefined")) {
         return new SluiceException(SqlState.DIVISION_BY_ZERO, "division by zero", e);
       }
@@ -33,6 +40,13 @@ public final class RuntimeErrors {
           "invalid number: " + message, e);
     }
     if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+      Matcher datetime = BAD_DATETIME.matcher(message);
+      if (datetime.find()) {
+        // Avatica names the part it failed on (TIME for the time of a timestamp), not the type.
+        return new SluiceException(SqlState.INVALID_DATETIME_FORMAT, "invalid date or time "
+            + datetime.group(1) + ": a date is 'yyyy-mm-dd', a time 'hh:mm:ss[.fff]', and a"
+            + " timestamp a date, a space and a time", e);
+      }
       if (message.contains("out of range") || message.contains("cannot be represented")) {
         return new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, message, e);
       }

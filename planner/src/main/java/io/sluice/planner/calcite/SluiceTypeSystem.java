@@ -9,8 +9,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Sluice's type rules where they differ from Calcite's defaults: DECIMAL goes to 38 digits,
  * SUM over integers is BIGINT (so sums do not overflow the column type, as in PostgreSQL),
  * CASE or UNION over strings of different lengths gives VARCHAR rather than blank-padded CHAR,
- * and casts to fewer decimal digits round half away from zero (as PostgreSQL) instead of
- * truncating.
+ * casts to fewer decimal digits round half away from zero (as PostgreSQL) instead of
+ * truncating, and a TIMESTAMP has milliseconds unless it says otherwise.
  */
 public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
   /** The one instance. */
@@ -28,6 +28,15 @@ public final class SluiceTypeSystem extends RelDataTypeSystemImpl {
   @Override
   public int getMaxScale(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL : super.getMaxScale(typeName);
+  }
+
+  /**
+   * A TIMESTAMP without a precision has milliseconds, as a TIMESTAMP column does, so that
+   * {@code CAST('... 10:00:00.123' AS TIMESTAMP)} keeps them (Calcite's default is 0).
+   */
+  @Override
+  public int getDefaultPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.TIMESTAMP ? 3 : super.getDefaultPrecision(typeName);
   }
 
   @Override

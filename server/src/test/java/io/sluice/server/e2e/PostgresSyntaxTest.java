@@ -75,6 +75,15 @@ class PostgresSyntaxTest {
   }
 
   @Test
+  void aTimestampWithoutPrecisionKeepsMilliseconds() throws SQLException {
+    LocalDateTime t = LocalDateTime.of(2026, 11, 23, 10, 0, 0, 123_000_000);
+    assertEquals(List.of(row(t, t, t.withNano(0))),
+        rows("SELECT '2026-11-23 10:00:00.123'::timestamp,"
+            + " CAST('2026-11-23 10:00:00.123' AS TIMESTAMP),"
+            + " CAST(TIMESTAMP '2026-11-23 10:00:00.123' AS TIMESTAMP(0))"));
+  }
+
+  @Test
   void tablesTakePostgresTypeNames() throws SQLException {
     try (Statement st = conn.createStatement();
         ResultSet rs = st.executeQuery("SELECT id, name, ok, ratio, small FROM pg_t")) {
@@ -194,6 +203,8 @@ class PostgresSyntaxTest {
     expectError(conn, "22023", "SELECT date_trunc('fortnight', ts) FROM pg_t");
     expectError(conn, "0A000", "SELECT date_trunc('century', ts) FROM pg_t");
     expectError(conn, "42704", "SELECT id::nosuchtype FROM pg_t");
+    SQLException datetime = expectError(conn, "22007", "SELECT 'soon'::timestamp");
+    assertTrue(datetime.getMessage().contains("'soon'"), datetime::getMessage);
     // A view with the clock in it could not stay equal to its query.
     expectError(conn, "0A000",
         "CREATE MATERIALIZED VIEW pg_recent AS SELECT id FROM pg_t WHERE ts > now()");
