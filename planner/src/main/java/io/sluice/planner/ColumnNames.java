@@ -19,8 +19,9 @@ import org.apache.calcite.util.Util;
  * Names for result columns the query leaves unnamed, as PostgreSQL gives them: a function call
  * is named after the function ({@code count}, also with FILTER or OVER), CASE is {@code case},
  * a cast is named after what it casts ({@code CAST(price AS TEXT)} is {@code price}), a VALUES
- * column is {@code column1}, and any other expression is {@code ?column?}. Calcite would call them all
- * {@code EXPR$n}. Only the names a client sees change; nothing inside the plan refers to them.
+ * column is {@code column1}, and any other expression is {@code ?column?}. Calcite would call
+ * them all {@code EXPR$n}. Only the names a client sees change; nothing inside the plan refers
+ * to them.
  */
 final class ColumnNames {
   private static final Pattern GENERATED = Pattern.compile("EXPR\\$\\d+");
@@ -68,7 +69,8 @@ final class ColumnNames {
     }
     if (item.getKind() == SqlKind.CAST && item instanceof SqlCall c) {
       // A cast is named after what it casts; a column keeps its name through it.
-      return c.operand(0) instanceof SqlIdentifier id ? Util.last(id.names) : nameOf(c.operand(0));
+      return c.operand(0) instanceof SqlIdentifier id ? Util.last(id.names)
+          : nameOf(c.operand(0));
     }
     if ((item.getKind() == SqlKind.FILTER || item.getKind() == SqlKind.OVER
         || item.getKind() == SqlKind.WITHIN_GROUP) && item instanceof SqlCall c) {

@@ -40,9 +40,9 @@ final class TimeIndependence {
       if (op.isDynamicFunction() || !op.isDeterministic()) {
         String name = op == SqlStdOperatorTable.CURRENT_TIMESTAMP ? "now() (CURRENT_TIMESTAMP)"
             : op.getName().toUpperCase(Locale.ROOT);
-        throw SluiceException.unsupported(name + " in a materialized view or continuous query is not supported: its value changes"
-            + " as time passes or from call to call, so the view could not stay equal to its"
-            + " query");
+        throw SluiceException.unsupported(name + " in a materialized view or continuous query"
+            + " is not supported: its value changes as time passes or from call to call, so the"
+            + " view could not stay equal to its query");
       }
       return super.visitCall(call);
     }

@@ -51,11 +51,13 @@ final class PostgresFunctions {
    * the point (none without n), as in PostgreSQL, where BigQuery's keeps x's scale. The
    * implementation is BigQuery's: Calcite finds it by the operator's class, name and kind.
    */
-  private static final SqlOperator TRUNC = ((SqlBasicFunction) SqlLibraryOperators.TRUNC_BIG_QUERY)
-      .withReturnTypeInference(PostgresFunctions::truncType);
+  private static final SqlOperator TRUNC =
+      ((SqlBasicFunction) SqlLibraryOperators.TRUNC_BIG_QUERY)
+          .withReturnTypeInference(PostgresFunctions::truncType);
 
   /** Operators from Calcite's other libraries that mean in PostgreSQL what they mean there. */
-  static final SqlOperatorTable OPERATORS = SqlOperatorTables.of(SqlLibraryOperators.REVERSE, TRUNC);
+  static final SqlOperatorTable OPERATORS =
+      SqlOperatorTables.of(SqlLibraryOperators.REVERSE, TRUNC);
 
   private static @Nullable RelDataType truncType(SqlOperatorBinding binding) {
     RelDataType x = binding.getOperandType(0);
@@ -78,7 +80,7 @@ final class PostgresFunctions {
     return types.createTypeWithNullability(decimal, nullable);
   }
 
-  /** date_trunc's units, singular and plural, as FLOOR's; null for a week (see above). */
+  /** date_trunc's units, singular and plural, as FLOOR's (a week is moved to Monday). */
   private static final Map<String, TimeUnit> TRUNC_UNITS = Map.ofEntries(
       Map.entry("second", TimeUnit.SECOND), Map.entry("seconds", TimeUnit.SECOND),
       Map.entry("minute", TimeUnit.MINUTE), Map.entry("minutes", TimeUnit.MINUTE),
@@ -126,9 +128,11 @@ final class PostgresFunctions {
 
   private static SqlNode dateTrunc(SqlNode unitNode, SqlNode value, SqlParserPos pos) {
     String unit = ((SqlLiteral) unitNode).toValue();
+    SqlDataTypeSpec millis = new SqlDataTypeSpec(
+        new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos), pos);
     if (unit == null) {
-      throw new SluiceException(SqlState.INVALID_PARAMETER_VALUE,
-          "date_trunc needs a unit, not NULL");
+      // A NULL unit truncates to NULL, as PostgreSQL's strict date_trunc does.
+      return SqlStdOperatorTable.CAST.createCall(pos, SqlLiteral.createNull(pos), millis);
     }
     String key = unit.toLowerCase(Locale.ROOT);
     TimeUnit timeUnit = TRUNC_UNITS.get(key);
@@ -139,8 +143,7 @@ final class PostgresFunctions {
       throw new SluiceException(SqlState.INVALID_PARAMETER_VALUE,
           "date_trunc unit \"" + unit + "\" is not recognized");
     }
-    SqlNode timestamp = SqlStdOperatorTable.CAST.createCall(pos, value, new SqlDataTypeSpec(
-        new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos), pos));
+    SqlNode timestamp = SqlStdOperatorTable.CAST.createCall(pos, value, millis);
     if (timeUnit != TimeUnit.WEEK) {
       return floor(timestamp, timeUnit, pos);
     }

@@ -129,9 +129,10 @@ class PostgresSyntaxTest {
         + " date_trunc('day', ts), date_trunc('week', ts), date_trunc('month', ts),"
         + " date_trunc('quarter', ts), date_trunc('years', ts), date_trunc('decade', ts)"
         + " FROM pg_t ORDER BY id"));
-    // A date is truncated as the timestamp of its midnight.
-    assertEquals(List.of(row(LocalDateTime.of(2026, 11, 1, 0, 0))),
-        rows("SELECT date_trunc('month', DATE '2026-11-25')"));
+    // A date is truncated as the timestamp of its midnight; a NULL unit gives NULL.
+    assertEquals(List.of(row(LocalDateTime.of(2026, 11, 1, 0, 0), null)),
+        rows("SELECT date_trunc('month', DATE '2026-11-25'), date_trunc(NULL, ts)"
+            + " FROM pg_t WHERE id = 1"));
   }
 
   @Test
