@@ -3,6 +3,7 @@ package io.sluice.planner.calcite;
 import com.google.common.collect.ImmutableList;
 import io.sluice.plan.expr.GeneratedClassLoader;
 import io.sluice.planner.codegen.DecimalText;
+import io.sluice.planner.codegen.NumberToInterval;
 import java.io.StringReader;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
@@ -76,7 +77,8 @@ public final class CompiledReducer implements RexExecutor {
     RelDataTypeFactory typeFactory = rexBuilder.getTypeFactory();
     RexProgramBuilder program = new RexProgramBuilder(typeFactory.builder().build(), rexBuilder);
     for (RexNode node : constExps) {
-      program.addProject(DecimalText.rewrite(node, rexBuilder),
+      program.addProject(
+          NumberToInterval.rewrite(DecimalText.rewrite(node, rexBuilder), rexBuilder),
           "c" + program.getProjectList().size());
     }
     BlockBuilder block = new BlockBuilder();

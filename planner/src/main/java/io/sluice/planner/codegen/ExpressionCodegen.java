@@ -43,7 +43,8 @@ public final class ExpressionCodegen {
   /** A {@link RowProgram} for a filter-and-project program. */
   public GeneratedCode rowProgram(RexProgram program, String description) {
     program = Rewriting.apply(program, rexBuilder, new IntegerWidening(rexBuilder),
-        new ShortCircuit(rexBuilder), new DecimalText(rexBuilder));
+        new ShortCircuit(rexBuilder), new DecimalText(rexBuilder),
+        new NumberToInterval(rexBuilder));
     ParameterExpression root0 = Expressions.parameter(Object.class, "root0");
     ParameterExpression row = Expressions.parameter(Object[].class, "row");
     BlockBuilder body = new BlockBuilder();
@@ -94,7 +95,8 @@ public final class ExpressionCodegen {
         .addAll(rightType.getFieldList()).uniquify().build();
     RexProgramBuilder pb = new RexProgramBuilder(combined, rexBuilder);
     pb.addCondition(Rewriting.apply(condition, new IntegerWidening(rexBuilder),
-        new ShortCircuit(rexBuilder), new DecimalText(rexBuilder)));
+        new ShortCircuit(rexBuilder), new DecimalText(rexBuilder),
+        new NumberToInterval(rexBuilder)));
     RexProgram program = pb.getProgram(false);
     try {
       Expression test = RexToLixTranslator.translateCondition(program, typeFactory, body, getter,

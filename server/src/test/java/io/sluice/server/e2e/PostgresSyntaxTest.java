@@ -84,6 +84,39 @@ class PostgresSyntaxTest {
   }
 
   @Test
+  void integersMoveDatesByDaysAndCastToIntervalsOfTheirUnit() throws SQLException {
+    update(conn, "CREATE TABLE pg_due (id int4 PRIMARY KEY, issued date, days int4, hours int8)");
+    update(conn, "INSERT INTO pg_due VALUES (1, DATE '2026-01-01', 40, 30),"
+        + " (2, DATE '2026-02-27', 2, 0), (3, NULL, 1, NULL)");
+    String query = "SELECT id, issued + days AS due, issued - days AS earlier, 1 + issued AS day_after,"
+        + " issued + CAST(days AS INTERVAL DAY) AS due2,"
+        + " CAST(issued AS TIMESTAMP) + CAST(hours AS INTERVAL HOUR) AS at_hour,"
+        + " CAST(days AS INTERVAL DAY) > INTERVAL '39' DAY AS long_wait FROM pg_due";
+    List<List<Object>> want = new ArrayList<>();
+    for (Object[] r : new Object[][] {{1, "2026-01-01", 40, 30L}, {2, "2026-02-27", 2, 0L},
+        {3, null, 1, null}}) {
+      java.time.LocalDate issued = r[1] == null ? null : java.time.LocalDate.parse((String) r[1]);
+      int days = (Integer) r[2];
+      want.add(row((long) (Integer) r[0],
+          issued == null ? null : issued.plusDays(days),
+          issued == null ? null : issued.minusDays(days),
+          issued == null ? null : issued.plusDays(1),
+          issued == null ? null : issued.plusDays(days),
+          issued == null || r[3] == null ? null : issued.atStartOfDay().plusHours((Long) r[3]),
+          days > 39));
+    }
+    assertEquals(want, rows(query + " ORDER BY id"));
+    // Constants fold while planning, by the same rule.
+    assertEquals(List.of(row(java.time.LocalDate.of(2025, 11, 22), true)),
+        rows("SELECT DATE '2026-01-01' - CAST(40 AS INTERVAL DAY),"
+            + " CAST(40 AS INTERVAL DAY) = INTERVAL '40' DAY"));
+    update(conn, "CREATE MATERIALIZED VIEW pg_due_mv AS " + query);
+    update(conn, "UPDATE pg_due SET days = days + 1");
+    assertEquals(rows(query + " ORDER BY id"), rows("SELECT * FROM pg_due_mv ORDER BY id"));
+    update(conn, "DROP MATERIALIZED VIEW pg_due_mv");
+  }
+
+  @Test
   void tablesTakePostgresTypeNames() throws SQLException {
     try (Statement st = conn.createStatement();
         ResultSet rs = st.executeQuery("SELECT id, name, ok, ratio, small FROM pg_t")) {
