@@ -66,6 +66,26 @@ public enum TypeKind {
     return this == TINYINT || this == SMALLINT || this == INTEGER || this == BIGINT;
   }
 
+  /** The smallest value of an exact integer type; {@code Long.MIN_VALUE} for any other type. */
+  public long minInteger() {
+    switch (this) {
+      case TINYINT: return Byte.MIN_VALUE;
+      case SMALLINT: return Short.MIN_VALUE;
+      case INTEGER: return Integer.MIN_VALUE;
+      default: return Long.MIN_VALUE;
+    }
+  }
+
+  /** The largest value of an exact integer type; {@code Long.MAX_VALUE} for any other type. */
+  public long maxInteger() {
+    switch (this) {
+      case TINYINT: return Byte.MAX_VALUE;
+      case SMALLINT: return Short.MAX_VALUE;
+      case INTEGER: return Integer.MAX_VALUE;
+      default: return Long.MAX_VALUE;
+    }
+  }
+
   /** Whether values are character strings. */
   public boolean isCharacter() {
     return this == CHAR || this == VARCHAR;

@@ -93,15 +93,10 @@ final class RowValidator {
       return Values.convert(n, kind);
     }
     long v = n.longValue();
-    long min;
-    long max;
-    switch (kind) {
-      case TINYINT: min = Byte.MIN_VALUE; max = Byte.MAX_VALUE; break;
-      case SMALLINT: min = Short.MIN_VALUE; max = Short.MAX_VALUE; break;
-      case INTEGER: min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; break;
-      default: return v;
+    if (kind == TypeKind.BIGINT) {
+      return v;
     }
-    if (v < min || v > max) {
+    if (v < kind.minInteger() || v > kind.maxInteger()) {
       throw new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value " + v
           + " is out of range for column \"" + column(i) + "\" of type " + kind.sqlName());
     }

@@ -198,12 +198,7 @@ final class AggregateFunctions {
    * SMALLINT, INTEGER; anything else takes every long).
    */
   static long checkRange(long v, DataType type, String function) {
-    TypeKind kind = type.kind();
-    long min = kind == TypeKind.INTEGER ? Integer.MIN_VALUE : kind == TypeKind.SMALLINT
-        ? Short.MIN_VALUE : kind == TypeKind.TINYINT ? Byte.MIN_VALUE : Long.MIN_VALUE;
-    long max = kind == TypeKind.INTEGER ? Integer.MAX_VALUE : kind == TypeKind.SMALLINT
-        ? Short.MAX_VALUE : kind == TypeKind.TINYINT ? Byte.MAX_VALUE : Long.MAX_VALUE;
-    if (v < min || v > max) {
+    if (v < type.kind().minInteger() || v > type.kind().maxInteger()) {
       throw new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
           function + " is out of range for " + type.typeName());
     }

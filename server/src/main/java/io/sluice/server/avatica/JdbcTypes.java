@@ -215,11 +215,7 @@ final class JdbcTypes {
     }
     if (kind.isInteger()) {
       long v = n.longValue();
-      long min = kind == TypeKind.TINYINT ? Byte.MIN_VALUE : kind == TypeKind.SMALLINT
-          ? Short.MIN_VALUE : kind == TypeKind.INTEGER ? Integer.MIN_VALUE : Long.MIN_VALUE;
-      long max = kind == TypeKind.TINYINT ? Byte.MAX_VALUE : kind == TypeKind.SMALLINT
-          ? Short.MAX_VALUE : kind == TypeKind.INTEGER ? Integer.MAX_VALUE : Long.MAX_VALUE;
-      if (v < min || v > max) {
+      if (v < kind.minInteger() || v > kind.maxInteger()) {
         throw new SluiceException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "the value " + n
             + " is out of range for a parameter of type " + target.typeName());
       }
